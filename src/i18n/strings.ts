@@ -1,0 +1,186 @@
+/** UI strings of the lesson player, French first. Functions take values so that word order can differ. */
+
+export interface UiStrings {
+  lang: 'fr' | 'en';
+  loading: string;
+  loadFailed: string;
+  player: string;
+  transcript: string;
+  chapters: string;
+  notes: string;
+  currentChapter: string;
+  searchLabel: string;
+  searchPlaceholder: string;
+  searchNext: string;
+  searchPrevious: string;
+  searchClear: string;
+  searchCount: (index: number, total: number) => string;
+  searchNone: string;
+  resumeFollowing: string;
+  copyLink: string;
+  linkCopied: string;
+  copyLinkTo: (time: string) => string;
+  seekTo: (time: string) => string;
+  notesFor: (title: string) => string;
+  openNotes: string;
+  backToVideo: string;
+  backToVideoAt: (title: string) => string;
+  noNotes: string;
+  chapterNow: (title: string) => string;
+  problemIn: (file: string) => string;
+  line: (line: number, col?: number) => string;
+  fileKinds: Record<string, string>;
+  errorsHeading: string;
+  /** The colon between a label and its text: French puts a space before it. */
+  colon: string;
+  /** The player library's own controls. */
+  media: Record<string, string>;
+}
+
+const fr: UiStrings = {
+  lang: 'fr',
+  loading: 'Chargement de la leçon…',
+  loadFailed: 'La leçon n’a pas pu être chargée.',
+  player: 'Lecteur vidéo',
+  transcript: 'Transcription',
+  chapters: 'Chapitres',
+  notes: 'Notes',
+  currentChapter: 'Chapitre en cours',
+  searchLabel: 'Rechercher dans la transcription',
+  searchPlaceholder: 'Rechercher…',
+  searchNext: 'Résultat suivant',
+  searchPrevious: 'Résultat précédent',
+  searchClear: 'Effacer la recherche',
+  searchCount: (i, n) => `${i} sur ${n}`,
+  searchNone: 'Aucun résultat',
+  resumeFollowing: 'Reprendre le suivi',
+  copyLink: 'Copier le lien vers ce moment',
+  linkCopied: 'Lien copié',
+  copyLinkTo: (t) => `Copier le lien vers ${t}`,
+  seekTo: (t) => `Aller à ${t}`,
+  notesFor: (title) => `Notes : ${title}`,
+  openNotes: 'Notes',
+  backToVideo: 'Revenir à la vidéo',
+  backToVideoAt: (title) => `Revenir à la vidéo au chapitre « ${title} »`,
+  noNotes: 'Pas de notes pour ce chapitre.',
+  chapterNow: (title) => `Chapitre : ${title}`,
+  problemIn: (file) => `Problème dans ${file}`,
+  line: (line, col) => (col ? `ligne ${line}, colonne ${col}` : `ligne ${line}`),
+  fileKinds: {
+    manifest: 'le manifeste de la leçon',
+    captions: 'les sous-titres',
+    chapters: 'les chapitres',
+    notes: 'les notes',
+    media: 'la vidéo',
+    poster: 'l’image d’affiche',
+    thumbnails: 'les vignettes',
+  },
+  errorsHeading: 'Problèmes de chargement',
+  colon: '\u00a0: ',
+  media: {
+    Announcements: 'Annonces',
+    Accessibility: 'Accessibilité',
+    AirPlay: 'AirPlay',
+    Audio: 'Audio',
+    Auto: 'Auto',
+    Boost: 'Amplification',
+    Captions: 'Sous-titres',
+    'Caption Styles': 'Style des sous-titres',
+    'Captions look like this': 'Les sous-titres ressemblent à ceci',
+    Chapters: 'Chapitres',
+    'Closed-Captions Off': 'Sous-titres désactivés',
+    'Closed-Captions On': 'Sous-titres activés',
+    Connected: 'Connecté',
+    Continue: 'Continuer',
+    Connecting: 'Connexion',
+    Default: 'Par défaut',
+    Disabled: 'Désactivés',
+    Disconnected: 'Déconnecté',
+    'Display Background': 'Fond de la zone',
+    Download: 'Télécharger',
+    'Enter Fullscreen': 'Plein écran',
+    'Enter PiP': 'Image dans l’image',
+    'Exit Fullscreen': 'Quitter le plein écran',
+    'Exit PiP': 'Quitter l’image dans l’image',
+    Font: 'Police',
+    Family: 'Famille',
+    Fullscreen: 'Plein écran',
+    'Google Cast': 'Google Cast',
+    'Keyboard Animations': 'Animations du clavier',
+    LIVE: 'DIRECT',
+    Loop: 'Boucle',
+    Mute: 'Couper le son',
+    Normal: 'Normale',
+    Off: 'Désactivé',
+    Pause: 'Pause',
+    Play: 'Lecture',
+    Playback: 'Lecture',
+    PiP: 'Image dans l’image',
+    Quality: 'Qualité',
+    Replay: 'Revoir',
+    Reset: 'Réinitialiser',
+    'Seek Backward': 'Reculer',
+    'Seek Forward': 'Avancer',
+    Seek: 'Position',
+    Settings: 'Paramètres',
+    'Skip To Live': 'Aller au direct',
+    Speed: 'Vitesse',
+    Size: 'Taille',
+    Color: 'Couleur',
+    Opacity: 'Opacité',
+    Shadow: 'Ombre',
+    Text: 'Texte',
+    'Text Background': 'Fond du texte',
+    Track: 'Piste',
+    Unmute: 'Rétablir le son',
+    Volume: 'Volume',
+  },
+};
+
+const en: UiStrings = {
+  lang: 'en',
+  loading: 'Loading the lesson…',
+  loadFailed: 'The lesson could not be loaded.',
+  player: 'Video player',
+  transcript: 'Transcript',
+  chapters: 'Chapters',
+  notes: 'Notes',
+  currentChapter: 'Current chapter',
+  searchLabel: 'Search the transcript',
+  searchPlaceholder: 'Search…',
+  searchNext: 'Next match',
+  searchPrevious: 'Previous match',
+  searchClear: 'Clear the search',
+  searchCount: (i, n) => `${i} of ${n}`,
+  searchNone: 'No match',
+  resumeFollowing: 'Resume following',
+  copyLink: 'Copy link to this moment',
+  linkCopied: 'Link copied',
+  copyLinkTo: (t) => `Copy link to ${t}`,
+  seekTo: (t) => `Go to ${t}`,
+  notesFor: (title) => `Notes: ${title}`,
+  openNotes: 'Notes',
+  backToVideo: 'Back to the video',
+  backToVideoAt: (title) => `Back to the video at chapter “${title}”`,
+  noNotes: 'No notes for this chapter.',
+  chapterNow: (title) => `Chapter: ${title}`,
+  problemIn: (file) => `Problem in ${file}`,
+  line: (line, col) => (col ? `line ${line}, column ${col}` : `line ${line}`),
+  fileKinds: {
+    manifest: 'the lesson manifest',
+    captions: 'the captions',
+    chapters: 'the chapters',
+    notes: 'the notes',
+    media: 'the video',
+    poster: 'the poster image',
+    thumbnails: 'the thumbnails',
+  },
+  errorsHeading: 'Loading problems',
+  colon: ': ',
+  media: {},
+};
+
+/** Picks the UI language from a BCP 47 tag: English for `en*`, French otherwise (the default). */
+export function uiStrings(lang: string | null | undefined): UiStrings {
+  return lang?.toLowerCase().startsWith('en') ? en : fr;
+}

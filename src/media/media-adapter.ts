@@ -1,0 +1,69 @@
+/**
+ * What the lesson needs from a media player, whichever library plays the video. The Vidstack implementation is
+ * in vidstack-adapter.ts, the only module that imports vidstack: when Vidstack is folded into Video.js 10, a new
+ * adapter implements this interface and nothing else changes.
+ */
+
+export interface MediaSourceInit {
+  src: string;
+  type: string;
+}
+
+/** A text track given to the player for its menus. Its cue text is never rendered by the player library. */
+export interface MediaTextTrackInit {
+  kind: 'captions' | 'subtitles' | 'chapters';
+  language: string;
+  label: string;
+  default?: boolean;
+  cues: { id: string; start: number; end: number; text: string }[];
+}
+
+export interface MediaSetup {
+  title: string;
+  sources: MediaSourceInit[];
+  poster?: string;
+  thumbnails?: string;
+  /** UI language of the player's own controls. */
+  lang: string;
+  /** Words of the player's own layout, translated. */
+  translations: Record<string, string>;
+  textTracks: MediaTextTrackInit[];
+  /** An element to show over the video, above the controls' hit area (the lesson's own caption overlay). */
+  overlay?: HTMLElement;
+}
+
+/** A snapshot pushed by the adapter when playback state changes (not every frame: use `currentTime` for that). */
+export interface MediaState {
+  paused: boolean;
+  ended: boolean;
+  duration: number;
+  /** Seconds; the media clock as last reported. */
+  currentTime: number;
+  canPlay: boolean;
+  /** True while a seek is in flight. */
+  seeking: boolean;
+  /** Language of the caption or subtitle track showing, or null when captions are off. */
+  captionsLanguage: string | null;
+  /** A message when the media itself failed to load or decode. */
+  error: string | null;
+}
+
+export interface MediaAdapter {
+  /** The element to put in the page. */
+  readonly element: HTMLElement;
+  /** The media clock, read from the media element itself: exact at the moment of the call. */
+  readonly currentTime: number;
+  readonly state: MediaState;
+  seek(seconds: number): void;
+  play(): Promise<void>;
+  pause(): void;
+  /** Shows the caption track of a language, or hides captions with null. */
+  setCaptions(language: string | null): void;
+  /** Marks on the time slider, as fractions of the duration (search matches). */
+  setSliderMarks(fractions: readonly number[], label: string): void;
+  /** Called with each state change. Returns an unsubscribe function. */
+  subscribe(listener: (state: MediaState) => void): () => void;
+  destroy(): void;
+}
+
+export type MediaAdapterFactory = (setup: MediaSetup) => MediaAdapter;

@@ -1,0 +1,153 @@
+/**
+ * The Vidstack implementation of MediaAdapter: the only module that imports vidstack.
+ *
+ * Vidstack's own caption overlay decodes entity-escaped markup in cue text into innerHTML. So caption and subtitle
+ * tracks are handed to Vidstack with empty cue text: its menus (on/off, language, caption styles) keep working, and
+ * the lesson's own overlay, built from text nodes, shows the words.
+ */
+import 'vidstack/player';
+import 'vidstack/player/layouts/default';
+import 'vidstack/player/ui';
+import type { MediaPlayerElement } from 'vidstack/elements';
+import themeCss from 'vidstack/player/styles/default/theme.css?inline';
+import videoLayoutCss from 'vidstack/player/styles/default/layouts/video.css?inline';
+import type { MediaAdapter, MediaSetup, MediaState } from './media-adapter.ts';
+
+/** Styles the player library needs, for the shadow root that hosts it, plus the overlay's place under Vidstack's controls. */
+export const mediaStyles = `${themeCss}\n${videoLayoutCss}
+media-player { display: block; width: 100%; }
+media-player .lesson-media-overlay { position: absolute; inset: 0; z-index: 1; pointer-events: none; }
+media-player[data-controls] .lesson-media-overlay { --lesson-captions-lift: var(--lesson-controls-height, 3.5em); }
+media-player .vds-captions { display: none !important; }
+.lesson-slider-marks { position: absolute; inset: 0; pointer-events: none; z-index: 1; }
+.lesson-slider-marks span { position: absolute; top: 50%; width: 4px; height: 12px; margin-left: -2px; transform: translateY(-50%);
+  background: var(--lesson-mark-color, #ffe600); border: 1px solid #000; border-radius: 1px; }
+`;
+
+export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
+  const player = document.createElement('media-player') as MediaPlayerElement;
+  player.setAttribute('playsinline', '');
+  player.setAttribute('crossorigin', '');
+  player.setAttribute('lang', setup.lang);
+  player.title = setup.title;
+  player.keyTarget = 'player';
+  const provider = document.createElement('media-provider');
+  player.append(provider);
+  if (setup.poster) {
+    const poster = document.createElement('media-poster');
+    poster.className = 'vds-poster';
+    poster.setAttribute('src', setup.poster);
+    poster.setAttribute('alt', '');
+    provider.append(poster);
+  }
+  if (setup.overlay) {
+    setup.overlay.classList.add('lesson-media-overlay');
+    player.append(setup.overlay);
+  }
+  const layout = document.createElement('media-video-layout');
+  // Menus stay inside the player (and its shadow root), not appended to document.body.
+  Object.assign(layout, {
+    translations: setup.translations,
+    menuContainer: player,
+    thumbnails: setup.thumbnails ?? null,
+    colorScheme: 'dark',
+  });
+  player.append(layout);
+  player.src = setup.sources.map((s) => ({ src: s.src, type: s.type })) as MediaPlayerElement['src'];
+
+  for (const track of setup.textTracks) {
+    const textOf = track.kind === 'chapters' ? (text: string) => text : () => '';
+    player.textTracks.add({
+      kind: track.kind,
+      language: track.language,
+      label: track.label,
+      default: track.default ?? false,
+      type: 'json',
+      content: { cues: track.cues.map((c) => ({ id: c.id, startTime: c.start, endTime: c.end, text: textOf(c.text) })) },
+    } as never);
+  }
+
+  const listeners = new Set<(state: MediaState) => void>();
+  let state: MediaState = {
+    paused: true,
+    ended: false,
+    duration: 0,
+    currentTime: 0,
+    canPlay: false,
+    seeking: false,
+    captionsLanguage: null,
+    error: null,
+  };
+  const unsubscribe = player.subscribe(({ paused, ended, duration, currentTime, canPlay, seeking, textTrack, error }) => {
+    const captionsLanguage =
+      textTrack && (textTrack.kind === 'captions' || textTrack.kind === 'subtitles') ? textTrack.language || null : null;
+    state = {
+      paused,
+      ended,
+      duration: Number.isFinite(duration) ? duration : 0,
+      currentTime,
+      canPlay,
+      seeking,
+      captionsLanguage,
+      error: error ? error.message || 'media error' : null,
+    };
+    for (const listener of listeners) listener(state);
+  });
+
+  const video = () => player.querySelector('video');
+  let marks: HTMLElement | null = null;
+
+  return {
+    element: player,
+    get currentTime() {
+      return video()?.currentTime ?? player.currentTime;
+    },
+    get state() {
+      return state;
+    },
+    seek(seconds) {
+      player.currentTime = seconds;
+    },
+    play() {
+      return player.play();
+    },
+    pause() {
+      void player.pause();
+    },
+    setCaptions(language) {
+      for (const track of player.textTracks.toArray()) {
+        if (track.kind !== 'captions' && track.kind !== 'subtitles') continue;
+        if (language !== null && track.language === language) track.mode = 'showing';
+        else if (track.mode === 'showing') track.mode = 'disabled';
+      }
+    },
+    setSliderMarks(fractions, label) {
+      const slider = player.querySelector('media-time-slider');
+      if (!slider) return;
+      if (!marks) {
+        marks = document.createElement('div');
+        marks.className = 'lesson-slider-marks';
+        marks.setAttribute('aria-hidden', 'true');
+      }
+      if (marks.parentElement !== slider) slider.append(marks);
+      marks.title = label;
+      marks.replaceChildren(
+        ...fractions.map((f) => {
+          const mark = document.createElement('span');
+          mark.style.left = `${Math.min(100, Math.max(0, f * 100))}%`;
+          return mark;
+        }),
+      );
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(state);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      unsubscribe();
+      listeners.clear();
+      player.destroy();
+    },
+  };
+}
