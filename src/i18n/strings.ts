@@ -26,6 +26,9 @@ export interface UiStrings {
   backToVideo: string;
   backToVideoAt: (title: string) => string;
   noNotes: string;
+  followVideo: string;
+  notesLoading: string;
+  notesFailed: string;
   chapterNow: (title: string) => string;
   problemIn: (file: string) => string;
   line: (line: number, col?: number) => string;
@@ -63,6 +66,9 @@ const fr: UiStrings = {
   backToVideo: 'Revenir à la vidéo',
   backToVideoAt: (title) => `Revenir à la vidéo au chapitre « ${title} »`,
   noNotes: 'Pas de notes pour ce chapitre.',
+  followVideo: 'Suivre la vidéo',
+  notesLoading: 'Chargement des notes…',
+  notesFailed: 'Les notes n’ont pas pu être affichées.',
   chapterNow: (title) => `Chapitre : ${title}`,
   problemIn: (file) => `Problème dans ${file}`,
   line: (line, col) => (col ? `ligne ${line}, colonne ${col}` : `ligne ${line}`),
@@ -163,6 +169,9 @@ const en: UiStrings = {
   backToVideo: 'Back to the video',
   backToVideoAt: (title) => `Back to the video at chapter “${title}”`,
   noNotes: 'No notes for this chapter.',
+  followVideo: 'Follow the video',
+  notesLoading: 'Loading the notes…',
+  notesFailed: 'The notes could not be shown.',
   chapterNow: (title) => `Chapter: ${title}`,
   problemIn: (file) => `Problem in ${file}`,
   line: (line, col) => (col ? `line ${line}, column ${col}` : `line ${line}`),
