@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { cueNodesToText, parseCaptions, parseChapters, slugify } from '../../src/core/vtt.ts';
+
+const vtt = (...lines: string[]) => lines.join('\n');
+
+describe('parseCaptions', () => {
+  it('parses cues with ids, times, source lines, text and a node tree', () => {
+    const r = parseCaptions(
+      vtt('WEBVTT', '', 'NOTE a comment', 'spanning two lines', '', 'first', '00:00:01.000 --> 00:00:02.500', '<v Alice>Bonjour <b>à</b> tous</v>', 'deuxième ligne', '', '00:03.000 --> 00:04.000 align:start', 'R&amp;D <i.loud>now</i>'),
+      'a.vtt',
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.items).toHaveLength(2);
+    const [a, b] = r.items;
+    expect(a).toMatchObject({ id: 'first', index: 0, start: 1, end: 2.5, line: 7, text: 'Bonjour à tous\ndeuxième ligne' });
+    expect(a!.nodes[0]).toMatchObject({ type: 'tag', tag: 'v', annotation: 'Alice' });
+    expect(b).toMatchObject({ id: 'cue-1', index: 1, start: 3, end: 4, line: 11, text: 'R&D now' });
+    expect(b!.nodes[1]).toEqual({ type: 'tag', tag: 'i', classes: ['loud'], annotation: '', children: [{ type: 'text', text: 'now' }] });
+  });
+
+  it('never produces HTML: markup-like text stays text', () => {
+    const r = parseCaptions(vtt('WEBVTT', '', '00:00.000 --> 00:01.000', '&lt;img src=x onerror=alert(1)&gt;'), 'x.vtt');
+    expect(r.items[0]!.nodes).toEqual([{ type: 'text', text: '<img src=x onerror=alert(1)>' }]);
+  });
+
+  it('keeps timestamps and ruby in the tree, and leaves <rt> out of the plain text', () => {
+    const r = parseCaptions(vtt('WEBVTT', '', '00:00.000 --> 00:02.000', 'a <00:00.500>b <ruby>漢<rt>kan</rt></ruby>'), 'x.vtt');
+    expect(r.items[0]!.nodes).toContainEqual({ type: 'timestamp', time: 0.5 });
+    expect(r.items[0]!.text).toBe('a b 漢');
+    expect(cueNodesToText(r.items[0]!.nodes)).toBe('a b 漢');
+  });
+
+  it('reports a missing signature at 1:1 and still reads the cues', () => {
+    const r = parseCaptions(vtt('WEBVTTX', '', '00:00.000 --> 00:01.000', 'hi'), 'x.vtt');
+    expect(r.problems[0]).toMatchObject({ rule: 'vtt-signature', line: 1, col: 1, severity: 'error', file: 'x.vtt', kind: 'captions' });
+    expect(r.items).toHaveLength(1);
+  });
+
+  it('accepts a BOM, CRLF and CR line endings with the right lines', () => {
+    for (const nl of ['\r\n', '\r', '\n']) {
+      const r = parseCaptions('\uFEFFWEBVTT' + nl + nl + 'id' + nl + '00:00.000 --> 00:01.000' + nl + 'hi' + nl + nl + '00:01.000 --> 00:02.000' + nl + 'ho', 'x.vtt');
+      expect(r.problems).toEqual([]);
+      expect(r.items.map((c) => c.line)).toEqual([4, 7]);
+    }
+  });
+
+  it('locates timing errors by line and column (the bad cue is dropped)', () => {
+    const r = parseCaptions(vtt('WEBVTT', '', '00:00.000 --> 00:01.000', 'ok', '', '00:02.000 --> 0x:03.000', 'dropped', '', '00:04.00 --> 00:05.000', 'dropped too'), 'x.vtt');
+    expect(r.items.map((c) => c.text)).toEqual(['ok']);
+    expect(r.problems).toHaveLength(2);
+    expect(r.problems[0]).toMatchObject({ rule: 'vtt-syntax', line: 6, col: 16 });
+    expect(r.problems[1]).toMatchObject({ rule: 'vtt-syntax', line: 9 });
+  });
+
+  it('locates cue text errors on the right line of a multi-line cue', () => {
+    const r = parseCaptions(vtt('WEBVTT', '', '00:00.000 --> 00:01.000', 'line one', 'two <x>bad</x>'), 'x.vtt');
+    const p = r.problems.find((q) => /Unknown tag/.test(q.message));
+    expect(p).toMatchObject({ line: 5, col: 8 });
+  });
+
+  it('columns count code points', () => {
+    const r = parseCaptions(vtt('WEBVTT', '', '00:00.000 --> 00:01.000', '🎬🎬 <x>'), 'x.vtt');
+    expect(r.problems[0]).toMatchObject({ line: 4, col: 6 }); // the tag's closing '>'
+  });
+
+  it('reports an end before the start and a start before the previous start', () => {
+    const r = parseCaptions(vtt('WEBVTT', '', '00:05.000 --> 00:04.000', 'a', '', '00:01.000 --> 00:02.000', 'b'), 'x.vtt');
+    expect(r.problems.map((p) => [p.rule, p.line])).toEqual([
+      ['cue-timing', 3],
+      ['cue-order', 6],
+    ]);
+    // sorted into text-track order
+    expect(r.items.map((c) => c.text)).toEqual(['b', 'a']);
+    expect(r.items.map((c) => c.index)).toEqual([0, 1]);
+  });
+
+  it('points at the line after an identifier when it is not a timing line', () => {
+    const r = parseCaptions(vtt('WEBVTT', '', 'id', '00:02.000 -> 00:03.000', 'text'), 'x.vtt');
+    expect(r.items).toEqual([]);
+    expect(r.problems[0]).toMatchObject({ line: 4, col: 1 });
+  });
+
+  it('reports an identifier without a timing line and a missing blank line', () => {
+    const r = parseCaptions(vtt('WEBVTT', '', 'lonely', '', 'id', 'text', '', '00:00.000 --> 00:01.000', 'a', '00:01.000 --> 00:02.000', 'b'), 'x.vtt');
+    expect(r.items.map((c) => c.text)).toEqual(['a', 'b']);
+    expect(r.problems.map((p) => p.line)).toEqual([3, 6, 10]);
+  });
+
+  it('handles empty and degenerate inputs without throwing', () => {
+    for (const s of ['', '\n', 'WEBVTT', 'WEBVTT\n\n-->', '-->', '\0\0\0', 'WEBVTT\n\n00:00.000 --> 00:01.000', '\uFEFF']) {
+      const r = parseCaptions(s, 'x.vtt');
+      expect(Array.isArray(r.items)).toBe(true);
+      for (const p of r.problems) expect(p.line).toBeGreaterThan(0);
+    }
+  });
+
+  it('parses 100 000 cues in a few seconds, with their lines', () => {
+    const parts = ['WEBVTT', ''];
+    for (let i = 0; i < 100_000; i++) {
+      const t = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
+      parts.push(`${t(i)} --> ${t(i + 1)}`, `Cue number ${i}`, '');
+    }
+    const t0 = Date.now();
+    const r = parseCaptions(parts.join('\n'), 'big.vtt');
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(r.problems).toEqual([]);
+    expect(r.items).toHaveLength(100_000);
+    expect(r.items[99_999]).toMatchObject({ line: 3 + 3 * 99_999, text: 'Cue number 99999' });
+  });
+
+  it('guards against pathological lines: huge settings, deep nesting, huge cue text', () => {
+    const settings = 'a:b '.repeat(200_000);
+    const deep = '<b>'.repeat(100_000) + 'x';
+    const voices = '<v a>'.repeat(50_000);
+    const t0 = Date.now();
+    const r = parseCaptions(vtt('WEBVTT', '', '00:00.000 --> 00:01.000 ' + settings, 'x', '', '00:01.000 --> 00:02.000', deep, '', '00:02.000 --> 00:03.000', voices), 'x.vtt');
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(r.items).toHaveLength(3);
+    expect(r.problems.some((p) => /too long/.test(p.message))).toBe(true);
+    expect(r.problems.length).toBeLessThanOrEqual(5001);
+  });
+});
+
+describe('parseChapters', () => {
+  it('reads slug ids and plain titles', () => {
+    const r = parseChapters(vtt('WEBVTT', '', 'introduction', '00:00.000 --> 00:10.000', 'Introduction', '', 'la-suite', '00:10.000 --> 00:20.000', 'La suite'), 'c.vtt');
+    expect(r.problems).toEqual([]);
+    expect(r.items).toEqual([
+      { id: 'introduction', index: 0, title: 'Introduction', start: 0, end: 10, line: 4 },
+      { id: 'la-suite', index: 1, title: 'La suite', start: 10, end: 20, line: 8 },
+    ]);
+  });
+
+  it('reports a missing id at the timing line and an invalid one at its own line, with usable ids', () => {
+    const r = parseChapters(vtt('WEBVTT', '', '00:00.000 --> 00:10.000', 'Intro', '', 'La Suite', '00:10.000 --> 00:20.000', 'La suite'), 'c.vtt');
+    expect(r.items.map((c) => c.id)).toEqual(['chapter-1', 'la-suite']);
+    expect(r.problems.map((p) => [p.rule, p.line, p.col])).toEqual([
+      ['chapter-id-slug', 3, 1],
+      ['chapter-id-slug', 6, 1],
+    ]);
+  });
+
+  it('refuses markup in chapter titles', () => {
+    const r = parseChapters(vtt('WEBVTT', '', 'a', '00:00.000 --> 00:10.000', '<b>Intro</b>'), 'c.vtt');
+    expect(r.items[0]!.title).toBe('Intro');
+    expect(r.problems[0]).toMatchObject({ rule: 'vtt-syntax', line: 5 });
+  });
+
+  it('slugify makes slugs', () => {
+    expect(slugify('  Le Règne des Process! ')).toBe('le-regne-des-process');
+    expect(slugify('***')).toBe('');
+  });
+});
