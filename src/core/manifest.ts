@@ -405,6 +405,7 @@ export function jsonValuePositions(text: string): Map<string, { line: number; co
     if (!offsets.has(path)) offsets.set(path, i);
     const c = s[i];
     if (c === '{' || c === '[') {
+      if (stack.length >= 256) break; // no manifest is that deep: stop rather than build huge paths
       stack.push({ kind: c === '{' ? 'object' : 'array', path, index: 0 });
       i++;
     } else if (c === '"') readString();
