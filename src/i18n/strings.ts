@@ -16,10 +16,16 @@ export interface UiStrings {
   searchClear: string;
   searchCount: (index: number, total: number) => string;
   searchNone: string;
+  /** Label of the search matches' marks on the seek bar. */
+  searchMarks: string;
   resumeFollowing: string;
   copyLink: string;
   linkCopied: string;
   copyLinkTo: (time: string) => string;
+  /** Shown when the clipboard refuses: the link is selected in a field for the reader to copy. */
+  linkSelected: string;
+  /** How to copy the focused line's link from the keyboard. */
+  copyLinkKeyHint: string;
   seekTo: (time: string) => string;
   notesFor: (title: string) => string;
   openNotes: string;
@@ -56,10 +62,13 @@ const fr: UiStrings = {
   searchClear: 'Effacer la recherche',
   searchCount: (i, n) => `${i} sur ${n}`,
   searchNone: 'Aucun résultat',
+  searchMarks: 'Résultats de la recherche',
   resumeFollowing: 'Reprendre le suivi',
   copyLink: 'Copier le lien vers ce moment',
   linkCopied: 'Lien copié',
   copyLinkTo: (t) => `Copier le lien vers ${t}`,
+  linkSelected: 'Lien sélectionné\u00a0: copiez-le avec Ctrl+C',
+  copyLinkKeyHint: 'Touche C\u00a0: copier le lien vers la ligne',
   seekTo: (t) => `Aller à ${t}`,
   notesFor: (title) => `Notes : ${title}`,
   openNotes: 'Notes',
@@ -159,10 +168,13 @@ const en: UiStrings = {
   searchClear: 'Clear the search',
   searchCount: (i, n) => `${i} of ${n}`,
   searchNone: 'No match',
+  searchMarks: 'Search results',
   resumeFollowing: 'Resume following',
   copyLink: 'Copy link to this moment',
   linkCopied: 'Link copied',
   copyLinkTo: (t) => `Copy link to ${t}`,
+  linkSelected: 'Link selected: copy it with Ctrl+C',
+  copyLinkKeyHint: 'C key: copy the link to the line',
   seekTo: (t) => `Go to ${t}`,
   notesFor: (title) => `Notes: ${title}`,
   openNotes: 'Notes',

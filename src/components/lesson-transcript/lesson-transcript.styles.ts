@@ -1,0 +1,303 @@
+import { css } from 'lit';
+
+/**
+ * Colours: the defaults give ≥ 4.5:1 for text on the background, on the current-line highlight and on both
+ * search marks; the accent (focus ring, current-line bar) is ≥ 3:1 against both backgrounds.
+ */
+export const transcriptStyles = css`
+  :host {
+    --_accent: var(--lesson-accent, #000091);
+    --_color: var(--lesson-color, #161616);
+    --_background: var(--lesson-background, #ffffff);
+    --_highlight: var(--lesson-highlight, #e3e3fd);
+    --_radius: var(--lesson-radius, 0.25rem);
+    --_muted: color-mix(in srgb, var(--_color) 82%, var(--_background));
+    display: block;
+    font-family: var(--lesson-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color: var(--_color);
+    background: var(--_background);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  .title {
+    margin: 0 0 0.5rem;
+    font-size: 1.125rem;
+    line-height: 1.3;
+  }
+
+  /* ——— Search ——— */
+  .search {
+    margin-bottom: 0.5rem;
+  }
+  .search label {
+    display: block;
+    margin-bottom: 0.25rem;
+    font-size: 0.875rem;
+  }
+  .search-row {
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+    flex-wrap: wrap;
+  }
+  input[type='search'] {
+    flex: 1 1 10rem;
+    min-width: 0;
+    min-height: 2.25rem;
+    padding: 0.25rem 0.5rem;
+    font: inherit;
+    color: var(--_color);
+    background: var(--_background);
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
+  }
+  /* Our own clear button replaces the browser's, which the keyboard cannot reach. */
+  input[type='search']::-webkit-search-cancel-button {
+    display: none;
+  }
+  .icon-button {
+    display: inline-grid;
+    place-items: center;
+    min-width: 2.25rem;
+    min-height: 2.25rem;
+    padding: 0;
+    font: inherit;
+    color: var(--_color);
+    background: var(--_background);
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .icon-button:disabled {
+    cursor: default;
+    opacity: 0.55;
+  }
+  .icon-button svg,
+  .copy svg {
+    width: 1.125rem;
+    height: 1.125rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .search-status {
+    flex: 0 0 auto;
+    min-width: 6ch;
+    font-size: 0.875rem;
+    font-variant-numeric: tabular-nums;
+  }
+
+  /* ——— Lines ——— */
+  .body {
+    position: relative;
+  }
+  .scroller {
+    max-height: var(--lesson-transcript-height, 28rem);
+    overflow-y: auto;
+    /* Reaching the end of the transcript must not start scrolling the page. */
+    overscroll-behavior: contain;
+    border: 1px solid color-mix(in srgb, var(--_color) 25%, var(--_background));
+    border-radius: var(--_radius);
+  }
+  .chapter {
+    /* A long lesson renders only the chapters near the view; the size estimate is set per chapter. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 20rem;
+  }
+  .chapter-title {
+    margin: 0;
+    padding: 0.75rem 0.75rem 0.25rem;
+    font-size: 1rem;
+    line-height: 1.3;
+  }
+  .lines {
+    margin: 0;
+    padding: 0 0 0.25rem;
+    list-style: none;
+  }
+  .row {
+    display: flex;
+    align-items: flex-start;
+    border-radius: var(--_radius);
+  }
+  .line {
+    flex: 1 1 auto;
+    display: flex;
+    gap: 0.75rem;
+    min-height: 1.75rem;
+    padding: 0.3rem 0.5rem 0.3rem 0.75rem;
+    line-height: 1.45;
+    border-radius: var(--_radius);
+    cursor: pointer;
+    /* The bar of the current line is drawn inside the box: it never moves the text. */
+    box-shadow: inset 0.25rem 0 0 transparent;
+  }
+  .line:hover {
+    text-decoration: underline;
+    text-decoration-thickness: 1px;
+    text-underline-offset: 0.2em;
+  }
+  .time {
+    flex: 0 0 auto;
+    min-width: 3.5ch;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .text {
+    flex: 1 1 auto;
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
+  .cue-v[data-voice]::before {
+    content: attr(data-voice) '\\00a0: ';
+    font-style: italic;
+  }
+  .row.is-active {
+    background: var(--_highlight);
+  }
+  .row.is-active .line {
+    box-shadow: inset 0.25rem 0 0 var(--_accent);
+  }
+  .line:focus {
+    outline: none;
+  }
+  .line:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: -3px;
+  }
+  .copy {
+    flex: 0 0 auto;
+    display: grid;
+    place-items: center;
+    width: 2rem;
+    height: 2rem;
+    margin: 0.1rem 0.25rem 0 0;
+    padding: 0;
+    color: var(--_color);
+    background: transparent;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    cursor: pointer;
+    /* Kept in the layout (no reflow) but shown only where it is useful: the current, focused or hovered line. */
+    opacity: 0;
+  }
+  .row:hover .copy,
+  .row:focus-within .copy,
+  .row.is-active .copy,
+  .copy:focus-visible {
+    opacity: 1;
+  }
+  .copy:hover {
+    border-color: var(--_muted);
+  }
+  .copy:focus-visible,
+  .icon-button:focus-visible,
+  .resume:focus-visible,
+  input[type='search']:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  @media (hover: none) {
+    .copy {
+      opacity: 1;
+    }
+  }
+
+  /* Search matches. Without the highlight API, the lines holding a match get a side mark instead. */
+  ::highlight(lesson-transcript-match) {
+    background-color: #ffe552;
+    color: #161616;
+  }
+  ::highlight(lesson-transcript-current-match) {
+    background-color: #000091;
+    color: #ffffff;
+  }
+  :host([data-no-highlight-api]) .row.has-match .text {
+    text-decoration: underline wavy;
+  }
+  :host([data-no-highlight-api]) .row.is-current-match .text {
+    outline: 2px solid var(--_accent);
+  }
+
+  /* ——— Follow mode ——— */
+  .resume {
+    position: absolute;
+    left: 50%;
+    bottom: 0.75rem;
+    transform: translateX(-50%);
+    min-height: 2.25rem;
+    padding: 0.35rem 0.9rem;
+    font: inherit;
+    font-size: 0.875rem;
+    color: #ffffff;
+    background: var(--_accent);
+    border: 2px solid #ffffff;
+    border-radius: 999px;
+    box-shadow: 0 0.125rem 0.5rem rgb(0 0 0 / 0.3);
+    cursor: pointer;
+  }
+  .fallback {
+    margin-top: 0.5rem;
+    font-size: 0.875rem;
+  }
+  .fallback input {
+    display: block;
+    width: 100%;
+    min-height: 2rem;
+    margin-top: 0.25rem;
+    font: inherit;
+  }
+
+  @media (forced-colors: active) {
+    .row.is-active .line {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      box-shadow: none;
+    }
+    .row.is-active .time {
+      color: HighlightText;
+    }
+    .line:focus-visible,
+    .copy:focus-visible,
+    .icon-button:focus-visible,
+    .resume:focus-visible {
+      outline-color: CanvasText;
+    }
+    .row.is-active .line:focus-visible {
+      outline-color: HighlightText;
+      outline-offset: -5px;
+    }
+    .copy {
+      opacity: 1;
+    }
+    .resume {
+      border-color: ButtonText;
+    }
+    ::highlight(lesson-transcript-match) {
+      background-color: Mark;
+      color: MarkText;
+    }
+    ::highlight(lesson-transcript-current-match) {
+      background-color: CanvasText;
+      color: Canvas;
+    }
+  }
+`;

@@ -1,0 +1,647 @@
+/**
+ * `<lesson-transcript>`: the lesson's captions as a text to read, grouped by chapter, that follows playback.
+ *
+ * Each line shows its time and seeks there when activated. The line being spoken is highlighted and kept in view
+ * by scrolling the transcript's own container (never the page); following stops when the reader scrolls, selects
+ * or moves the keyboard focus in the text, and comes back with the "Resume following" button or a seek. The list
+ * is one tab stop: arrows, Page Up/Down, Home and End move between lines, Enter or Space seeks, C copies a link to
+ * the line. A search field marks matches (CSS Custom Highlight API), counts them and puts them on the seek bar.
+ *
+ * Cue text reaches the DOM only as text nodes (see cue-dom.ts). Lines are built once per lesson; a change of the
+ * spoken line touches two elements, so a 4 000-line transcript costs nothing per frame.
+ *
+ * @attr for - id of the `<lesson-player>` to follow, when the transcript stands outside it.
+ *
+ * @csspart base - the region around the whole transcript.
+ * @csspart title - the "Transcript" heading.
+ * @csspart search - the search field, its buttons and its status.
+ * @csspart lines - the scroll container of the lines.
+ * @csspart resume-button - the "Resume following" button.
+ *
+ * @cssprop --lesson-font - font family.
+ * @cssprop --lesson-color - text colour.
+ * @cssprop --lesson-background - background.
+ * @cssprop --lesson-accent - focus ring, the current line's bar, the resume button.
+ * @cssprop --lesson-highlight - background of the current line.
+ * @cssprop --lesson-radius - corner radius.
+ * @cssprop --lesson-transcript-height - the most height the lines take before scrolling (default 28rem).
+ */
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { findMatches, type TextMatch } from '../../core/search.ts';
+import { formatDuration, formatTime } from '../../core/time.ts';
+import type { Cue } from '../../core/types.ts';
+import type { UiStrings } from '../../i18n/strings.ts';
+import type { LessonChange, LessonModel } from '../../state/lesson-controller.ts';
+import { cueFragment } from '../cue-dom.ts';
+import { LessonView } from '../lesson-view/lesson-view.ts';
+import { followScrollTop, isClockJump, isFarScroll, revealScrollTop, type ClockSample } from './follow-mode.ts';
+import { lineIndexForKey, SCROLL_KEYS } from './line-navigation.ts';
+import { canHighlight, MatchHighlights, textRange } from './match-highlights.ts';
+import { momentLink } from './moment-link.ts';
+import { firstMatchFrom, matchCueTimes, searchStatusText, stepMatch } from './search-navigation.ts';
+import { transcriptStyles } from './lesson-transcript.styles.ts';
+
+/** Announcing the count at every keystroke would drown what the reader types. */
+const ANNOUNCE_DELAY_MS = 500;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+const chevronUp = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 15l6-6 6 6"/></svg>`;
+const chevronDown = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 9l6 6 6-6"/></svg>`;
+const cross = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18"/></svg>`;
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+/** The link icon of the copy buttons, built once and cloned (DOM, not markup: lines are built imperatively). */
+function linkIcon(): SVGSVGElement {
+  const icon = document.createElementNS(SVG_NS, 'svg');
+  icon.setAttribute('viewBox', '0 0 24 24');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.setAttribute('focusable', 'false');
+  for (const d of ['M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1', 'M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1']) {
+    const path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', d);
+    icon.append(path);
+  }
+  return icon;
+}
+
+@customElement('lesson-transcript')
+export class LessonTranscript extends LessonView {
+  static override styles = transcriptStyles;
+
+  protected readonly watches: readonly LessonChange[] = ['status', 'model'];
+
+  /** Whether the container keeps the spoken line in view. */
+  @state() private following = true;
+  @state() private query = '';
+  @state() private searchMatches: TextMatch[] = [];
+  @state() private matchIndex = -1;
+  /** The link to copy by hand, when the clipboard refused. */
+  @state() private linkToCopy = '';
+
+  /** What the built lines show: rebuilt only when the lesson or the language changes. */
+  #built: { model: LessonModel | null; lang: string } = { model: null, lang: '' };
+  /** Cue index → its focusable line, its row and its text, for O(1) updates. */
+  #lines: HTMLElement[] = [];
+  #rows: HTMLElement[] = [];
+  #texts: HTMLElement[] = [];
+  #shownActive = -1;
+  /** The line holding the list's single tab stop. */
+  #tabStop = 0;
+  #clock: ClockSample | null = null;
+  #highlights = new MatchHighlights();
+  #markedRows: HTMLElement[] = [];
+  #currentMatchRow: HTMLElement | null = null;
+  #announceTimer: ReturnType<typeof setTimeout> | undefined;
+  #marksShown = false;
+  /** Set while the transcript moves the focus itself, which must not stop following. */
+  #focusingLine = false;
+  #onSelectionChange = () => this.#checkSelection();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('selectionchange', this.#onSelectionChange);
+    if (!canHighlight()) this.setAttribute('data-no-highlight-api', '');
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('selectionchange', this.#onSelectionChange);
+    clearTimeout(this.#announceTimer);
+    this.#highlights.clear();
+    if (this.#marksShown) this.controller?.setSliderMarks([], '');
+    this.#marksShown = false;
+  }
+
+  protected override onControllerChanged(): void {
+    this.#clock = null;
+    this.following = true;
+  }
+
+  protected override onLessonChange(changes: ReadonlySet<LessonChange>): void {
+    super.onLessonChange(changes);
+    if (changes.has('active') || changes.has('playback')) this.#onClock(changes.has('active'));
+  }
+
+  // ——— Rendering ———
+
+  protected override render() {
+    const s = this.strings;
+    const status = searchStatusText(this.query, this.matchIndex, this.searchMatches.length, s);
+    const noMatch = this.searchMatches.length === 0;
+    return html`
+      <section class="transcript" part="base" aria-labelledby="title">
+        <h2 class="title" id="title" part="title">${s.transcript}</h2>
+        <div class="search" part="search" role="search">
+          <label for="search">${s.searchLabel}</label>
+          <div class="search-row">
+            <input
+              id="search"
+              type="search"
+              autocomplete="off"
+              spellcheck="false"
+              enterkeyhint="search"
+              aria-describedby="search-status"
+              .value=${live(this.query)}
+              @input=${this.#onSearchInput}
+              @keydown=${this.#onSearchKeydown}
+            />
+            <button class="icon-button" type="button" aria-label=${s.searchPrevious} title=${s.searchPrevious} ?disabled=${noMatch} @click=${() => this.#goToMatch(-1)}>
+              ${chevronUp}
+            </button>
+            <button class="icon-button" type="button" aria-label=${s.searchNext} title=${s.searchNext} ?disabled=${noMatch} @click=${() => this.#goToMatch(1)}>
+              ${chevronDown}
+            </button>
+            ${this.query
+              ? html`<button class="icon-button" type="button" aria-label=${s.searchClear} title=${s.searchClear} @click=${this.#clearSearch}>${cross}</button>`
+              : nothing}
+            <span class="search-status" id="search-status">${status}</span>
+          </div>
+        </div>
+        <div class="body">
+          <div
+            class="scroller"
+            part="lines"
+            @click=${this.#onLinesClick}
+            @keydown=${this.#onLinesKeydown}
+            @focusin=${this.#onLinesFocusIn}
+            @wheel=${this.#stopFollowing}
+            @touchmove=${this.#stopFollowing}
+            @pointerdown=${this.#onLinesPointerDown}
+          ></div>
+          ${this.following
+            ? nothing
+            : html`<button class="resume" type="button" part="resume-button" @click=${this.#onResumeClick}>${s.resumeFollowing}</button>`}
+        </div>
+        ${this.linkToCopy
+          ? html`<div class="fallback">
+              <label>${s.linkSelected}<input id="link-to-copy" readonly .value=${this.linkToCopy} @blur=${() => (this.linkToCopy = '')} /></label>
+            </div>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const model = this.controller?.model ?? null;
+    if (model !== this.#built.model || this.strings.lang !== this.#built.lang) {
+      this.#buildLines(model);
+      this.#built = { model, lang: this.strings.lang };
+      this.#showActive();
+      if (this.query) this.#search(this.query);
+      // Skip the smooth scroll on a new lesson: the reader has not seen the old position.
+      requestAnimationFrame(() => this.#follow(false));
+    }
+    if ((changed as Map<PropertyKey, unknown>).has('linkToCopy') && this.linkToCopy) {
+      const field = this.renderRoot.querySelector<HTMLInputElement>('#link-to-copy');
+      field?.focus({ preventScroll: true });
+      field?.select();
+    }
+  }
+
+  get #scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
+
+  /** Builds every line once, grouped under chapter headings, from text nodes only. */
+  #buildLines(model: LessonModel | null): void {
+    const scroller = this.#scroller;
+    if (!scroller) return;
+    this.#clearSearchState();
+    this.#lines = [];
+    this.#rows = [];
+    this.#texts = [];
+    this.#shownActive = -1;
+    this.#tabStop = 0;
+    const cues = model?.cues ?? [];
+    const chapters = model?.chapters ?? [];
+    const s = this.strings;
+    const icon = linkIcon();
+    const fragment = document.createDocumentFragment();
+    let chapterIndex = -1;
+    let group: HTMLElement | null = null;
+    let list: HTMLElement | null = null;
+    let linesInGroup = 0;
+    const closeGroup = () => {
+      // A per-chapter size estimate keeps the scrollbar honest while the chapter is not rendered.
+      if (group) group.style.containIntrinsicSize = `auto ${(linesInGroup * 2.3 + 2.5).toFixed(1)}rem`;
+    };
+    for (const cue of cues) {
+      let next = chapterIndex;
+      while (next + 1 < chapters.length && chapters[next + 1]!.start <= cue.start) next++;
+      if (!group || next !== chapterIndex) {
+        closeGroup();
+        chapterIndex = next;
+        const chapter = chapters[chapterIndex];
+        group = document.createElement('div');
+        group.className = 'chapter';
+        if (chapter) {
+          const heading = document.createElement('h3');
+          heading.className = 'chapter-title';
+          heading.id = `chapter-${chapter.index}`;
+          heading.textContent = chapter.title;
+          group.append(heading);
+        }
+        list = document.createElement('ul');
+        list.className = 'lines';
+        list.setAttribute('role', 'list');
+        group.append(list);
+        fragment.append(group);
+        linesInGroup = 0;
+      }
+      list!.append(this.#buildRow(cue, s, icon));
+      linesInGroup++;
+    }
+    closeGroup();
+    scroller.replaceChildren(fragment);
+    this.#lines[0]?.setAttribute('tabindex', '0');
+  }
+
+  #buildRow(cue: Cue, s: UiStrings, icon: SVGSVGElement): HTMLElement {
+    const row = document.createElement('li');
+    row.className = 'row';
+    row.dataset.index = String(cue.index);
+
+    // A button role rather than a <button>: the reader can still select and copy the text of a line.
+    const line = document.createElement('div');
+    line.className = 'line';
+    line.setAttribute('role', 'button');
+    line.tabIndex = -1;
+    line.setAttribute('aria-keyshortcuts', 'c');
+    line.title = s.copyLinkKeyHint;
+
+    const time = document.createElement('span');
+    time.className = 'time';
+    const clock = document.createElement('span');
+    clock.setAttribute('aria-hidden', 'true');
+    clock.textContent = formatTime(cue.start);
+    // "1:15" is read out as a ratio by some screen readers: give them "1 min 15 s".
+    const spoken = document.createElement('span');
+    spoken.className = 'visually-hidden';
+    spoken.textContent = `${formatDuration(cue.start)} `;
+    time.append(clock, spoken);
+
+    const text = document.createElement('span');
+    text.className = 'text';
+    text.append(cueFragment(cue.nodes));
+    line.append(time, text);
+
+    const copy = document.createElement('button');
+    copy.type = 'button';
+    copy.className = 'copy';
+    // Out of the tab order: the list is one tab stop, and C copies from the focused line.
+    copy.tabIndex = -1;
+    const label = s.copyLinkTo(formatDuration(cue.start));
+    copy.setAttribute('aria-label', label);
+    copy.title = label;
+    copy.append(icon.cloneNode(true));
+
+    row.append(line, copy);
+    this.#lines[cue.index] = line;
+    this.#rows[cue.index] = row;
+    this.#texts[cue.index] = text;
+    return row;
+  }
+
+  // ——— The spoken line and following ———
+
+  #onClock(activeChanged: boolean): void {
+    const controller = this.controller;
+    if (!controller) return;
+    const sample: ClockSample = { time: controller.currentTime, wall: performance.now(), playing: !controller.paused };
+    // A seek (from the seek bar, the chapters, a link…) means the reader wants to be where the video is.
+    if (isClockJump(this.#clock, sample)) this.#resumeFollowing();
+    this.#clock = sample;
+    if (activeChanged) {
+      this.#showActive();
+      this.#follow(true);
+    }
+  }
+
+  /** Moves the current-line mark: two elements touched, whatever the transcript's length. */
+  #showActive(): void {
+    const index = this.controller?.activeCueIndex ?? -1;
+    if (index === this.#shownActive) return;
+    const previous = this.#shownActive;
+    this.#rows[previous]?.classList.remove('is-active');
+    this.#lines[previous]?.removeAttribute('aria-current');
+    this.#shownActive = index;
+    const line = this.#lines[index];
+    if (!line) return;
+    this.#rows[index]!.classList.add('is-active');
+    line.setAttribute('aria-current', 'true');
+    // Tab lands on the spoken line, unless the reader is moving through the list.
+    if (!this.#scroller?.contains(this.#focusedElement())) this.#moveTabStop(index);
+  }
+
+  #focusedElement(): Element | null {
+    return (this.renderRoot as ShadowRoot).activeElement ?? null;
+  }
+
+  #follow(smooth: boolean): void {
+    if (!this.following) return;
+    const line = this.#lines[this.#shownActive];
+    if (line) this.#scrollLineTo(line, 'follow', smooth);
+  }
+
+  /**
+   * Scrolls the transcript's container (only it: never `scrollIntoView`, which would scroll the page too) so that
+   * the line is in view. Long jumps are instant, then checked on the next frame: chapters out of view are sized
+   * by estimate until rendered, so the first measure can be off.
+   */
+  #scrollLineTo(line: HTMLElement, mode: 'follow' | 'reveal', smooth: boolean, retries = 2): void {
+    const scroller = this.#scroller;
+    if (!scroller || !scroller.clientHeight) return;
+    const box = this.#boxOf(line, scroller);
+    const view = { scrollTop: scroller.scrollTop, height: scroller.clientHeight, scrollHeight: scroller.scrollHeight };
+    const top = mode === 'follow' ? followScrollTop(box, view) : revealScrollTop(box, view);
+    if (top === null) return;
+    const far = isFarScroll(view.scrollTop, top, view.height);
+    const behavior: ScrollBehavior = smooth && !far && !prefersReducedMotion() ? 'smooth' : 'instant';
+    scroller.scrollTo({ top, behavior });
+    if (behavior === 'instant' && retries > 0) {
+      requestAnimationFrame(() => {
+        if (mode === 'reveal' || this.following) this.#scrollLineTo(line, mode, false, retries - 1);
+      });
+    }
+  }
+
+  #boxOf(element: HTMLElement, scroller: HTMLElement): { top: number; height: number } {
+    const rect = element.getBoundingClientRect();
+    const frame = scroller.getBoundingClientRect();
+    return { top: rect.top - frame.top - scroller.clientTop + scroller.scrollTop, height: rect.height };
+  }
+
+  #stopFollowing = (): void => {
+    this.following = false;
+  };
+
+  #resumeFollowing(): void {
+    this.following = true;
+  }
+
+  #onResumeClick(): void {
+    this.#resumeFollowing();
+    // The button goes away: hand the focus to the spoken line rather than lose it to the page.
+    this.#focusLine(this.#shownActive >= 0 ? this.#shownActive : this.#tabStop, false);
+    this.#follow(true);
+  }
+
+  #onLinesPointerDown(event: PointerEvent): void {
+    // A press on the container itself is on its scrollbar.
+    if (event.composedPath()[0] === event.currentTarget) this.#stopFollowing();
+  }
+
+  #onLinesFocusIn(event: FocusEvent): void {
+    const target = event.target as HTMLElement;
+    const index = this.#indexOf(target);
+    if (index >= 0) this.#moveTabStop(index);
+    // Focus from the keyboard means the reader is reading here; a click is handled as a seek instead.
+    if (!this.#focusingLine && target.matches(':focus-visible')) this.#stopFollowing();
+  }
+
+  #checkSelection(): void {
+    const root = this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null };
+    const selection = root.getSelection?.() ?? document.getSelection();
+    if (selection && !selection.isCollapsed && selection.anchorNode && this.#scroller?.contains(selection.anchorNode)) this.#stopFollowing();
+  }
+
+  #selectionIn(element: HTMLElement): boolean {
+    const root = this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null };
+    const selection = root.getSelection?.() ?? document.getSelection();
+    return Boolean(selection && !selection.isCollapsed && selection.anchorNode && element.contains(selection.anchorNode));
+  }
+
+  // ——— Lines: pointer and keyboard ———
+
+  #indexOf(element: Element | null): number {
+    const row = element?.closest<HTMLElement>('.row');
+    return row?.dataset.index ? Number(row.dataset.index) : -1;
+  }
+
+  #onLinesClick(event: MouseEvent): void {
+    const target = event.target as HTMLElement;
+    const index = this.#indexOf(target);
+    if (index < 0) return;
+    if (target.closest('.copy')) {
+      void this.#copyLink(index);
+      return;
+    }
+    // Selecting a quote ends with a click: it must not send the video elsewhere.
+    if (target.closest('.line') && !this.#selectionIn(this.#lines[index]!)) this.#activate(index);
+  }
+
+  #onLinesKeydown(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement;
+    const onLine = target.classList.contains('line');
+    const index = this.#indexOf(target);
+    if (!onLine || index < 0 || event.altKey || event.ctrlKey || event.metaKey) {
+      if (SCROLL_KEYS.has(event.key)) this.#stopFollowing();
+      return;
+    }
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.#activate(index);
+      return;
+    }
+    if ((event.key === 'c' || event.key === 'C') && !event.shiftKey) {
+      event.preventDefault();
+      void this.#copyLink(index);
+      return;
+    }
+    const next = lineIndexForKey(event.key, index, this.#lines.length);
+    if (next === null || event.shiftKey) return;
+    event.preventDefault();
+    this.#stopFollowing();
+    this.#focusLine(next);
+  }
+
+  #moveTabStop(index: number): void {
+    if (index === this.#tabStop || !this.#lines[index]) return;
+    this.#lines[this.#tabStop]?.setAttribute('tabindex', '-1');
+    this.#lines[index]!.setAttribute('tabindex', '0');
+    this.#tabStop = index;
+  }
+
+  /** Focuses a line and scrolls the container (not the page) just enough to show it. */
+  #focusLine(index: number, reveal = true): void {
+    const line = this.#lines[index];
+    if (!line) return;
+    this.#moveTabStop(index);
+    this.#focusingLine = true;
+    line.focus({ preventScroll: true });
+    this.#focusingLine = false;
+    if (reveal) this.#scrollLineTo(line, 'reveal', false);
+  }
+
+  /** Seeks to a line: the controller keeps playing or paused as it was. */
+  #activate(index: number): void {
+    const cue = this.controller?.cues[index];
+    if (!cue) return;
+    this.#moveTabStop(index);
+    this.#resumeFollowing();
+    this.controller!.seek(cue.start);
+  }
+
+  // ——— Copy a link to a moment ———
+
+  async #copyLink(index: number): Promise<void> {
+    const cue = this.controller?.cues[index];
+    if (!cue) return;
+    const link = momentLink(location.href, cue.start);
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(link);
+      this.linkToCopy = '';
+      this.controller!.announce(this.strings.linkCopied);
+    } catch {
+      // Clipboard refused (permissions, insecure context): select the link in a field to copy by hand.
+      this.linkToCopy = link;
+      this.controller!.announce(this.strings.linkSelected);
+    }
+  }
+
+  // ——— Search ———
+
+  #onSearchInput(event: InputEvent): void {
+    this.#search((event.target as HTMLInputElement).value);
+  }
+
+  #onSearchKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      this.#goToMatch(event.shiftKey ? -1 : 1, true);
+    } else if (event.key === 'Escape' && this.query) {
+      // Only when there is something to clear: an Escape on an empty field may close a dialog around the player.
+      event.preventDefault();
+      event.stopPropagation();
+      this.#clearSearch();
+    }
+  }
+
+  #search(query: string): void {
+    this.query = query;
+    const cues = this.controller?.cues ?? [];
+    const matches = findMatches(
+      cues.map((c) => c.text),
+      query,
+    );
+    this.searchMatches = matches;
+    this.matchIndex = firstMatchFrom(matches, Math.max(0, this.controller?.activeCueIndex ?? 0));
+    this.#paintMatches();
+    this.#showMarks(matches, cues);
+    this.#announceStatus();
+    if (this.matchIndex >= 0) {
+      // Show the first match without seeking: typing is not yet choosing.
+      this.#stopFollowing();
+      this.#revealMatch();
+    }
+  }
+
+  /**
+   * Moves to the next or previous match. `fromField` is Enter in the field: the first Enter goes to the match
+   * already shown as current rather than skipping it.
+   */
+  #goToMatch(direction: 1 | -1, fromField = false): void {
+    if (!this.searchMatches.length) return;
+    const stay = fromField && direction === 1 && !this.#enteredCurrent;
+    this.matchIndex = stay ? this.matchIndex : stepMatch(this.matchIndex, this.searchMatches.length, direction);
+    this.#enteredCurrent = true;
+    this.#paintCurrentMatch();
+    this.#announceStatus();
+    const match = this.searchMatches[this.matchIndex]!;
+    const cue = this.controller?.cues[match.item];
+    if (cue) {
+      this.#resumeFollowing();
+      this.controller!.seek(cue.start);
+    }
+    this.#revealMatch();
+  }
+
+  /** Whether the current match has been visited with Enter since the query changed. */
+  #enteredCurrent = false;
+
+  #clearSearch(): void {
+    this.query = '';
+    this.searchMatches = [];
+    this.matchIndex = -1;
+    this.#clearSearchState();
+    this.#showMarks([], []);
+    clearTimeout(this.#announceTimer);
+    this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
+  }
+
+  #clearSearchState(): void {
+    this.#highlights.clear();
+    for (const row of this.#markedRows) row.classList.remove('has-match');
+    this.#markedRows = [];
+    this.#currentMatchRow?.classList.remove('is-current-match');
+    this.#currentMatchRow = null;
+    this.#enteredCurrent = false;
+  }
+
+  #paintMatches(): void {
+    this.#clearSearchState();
+    const ranges: Range[] = [];
+    let lastItem = -1;
+    for (const match of this.searchMatches) {
+      const text = this.#texts[match.item];
+      if (!text) continue;
+      const range = textRange(text, match.start, match.length);
+      if (range) ranges.push(range);
+      if (match.item !== lastItem) {
+        lastItem = match.item;
+        this.#rows[match.item]!.classList.add('has-match');
+        this.#markedRows.push(this.#rows[match.item]!);
+      }
+    }
+    this.#highlights.setMatches(ranges);
+    this.#paintCurrentMatch();
+  }
+
+  #paintCurrentMatch(): void {
+    const match = this.searchMatches[this.matchIndex];
+    this.#currentMatchRow?.classList.remove('is-current-match');
+    this.#currentMatchRow = match ? (this.#rows[match.item] ?? null) : null;
+    this.#currentMatchRow?.classList.add('is-current-match');
+    const text = match ? this.#texts[match.item] : undefined;
+    this.#highlights.setCurrent(match && text ? textRange(text, match.start, match.length) : null);
+  }
+
+  #revealMatch(): void {
+    const match = this.searchMatches[this.matchIndex];
+    const line = match ? this.#lines[match.item] : undefined;
+    if (line) this.#scrollLineTo(line, 'follow', true);
+  }
+
+  #showMarks(matches: readonly TextMatch[], cues: readonly Cue[]): void {
+    if (!this.controller || (!matches.length && !this.#marksShown)) return;
+    this.controller.setSliderMarks(
+      matchCueTimes(
+        matches,
+        cues.map((c) => c.start),
+      ),
+      this.strings.searchMarks,
+    );
+    this.#marksShown = matches.length > 0;
+  }
+
+  #announceStatus(): void {
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      const text = searchStatusText(this.query, this.matchIndex, this.searchMatches.length, this.strings);
+      if (text) this.controller?.announce(text);
+    }, ANNOUNCE_DELAY_MS);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lesson-transcript': LessonTranscript;
+  }
+}
