@@ -96,8 +96,8 @@ export function decodeText(bytes: Uint8Array, file: string, kind: LessonFileKind
   if (body.length === 0) return problem('The file is empty (it holds only a byte order mark).', 'file-empty');
 
   const nul = body.indexOf(0);
-  const bad = firstInvalidUtf8(body);
-  if (nul !== -1 && (bad === -1 || nul < bad)) {
+  if (nul !== -1) {
+    // A NUL byte anywhere means binary data, even when an invalid UTF-8 byte comes first (e.g. PNG's 0x89).
     const { line, col } = locateByte(body, nul);
     return problem(
       `The file contains a NUL byte at line ${line}, column ${col}: it looks like a binary file, not UTF-8 text.`,
@@ -106,6 +106,7 @@ export function decodeText(bytes: Uint8Array, file: string, kind: LessonFileKind
       col,
     );
   }
+  const bad = firstInvalidUtf8(body);
   if (bad !== -1) {
     const { line, col } = locateByte(body, bad);
     return problem(

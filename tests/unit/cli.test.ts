@@ -1,0 +1,198 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = join(root, 'bin/lesson-player.js');
+let dir: string;
+
+function lp(args: string[], cwd = dir) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+function write(rel: string, content: string | Uint8Array) {
+  const p = join(dir, rel);
+  mkdirSync(dirname(p), { recursive: true });
+  writeFileSync(p, content);
+  return p;
+}
+
+const GOOD_CAPTIONS = 'WEBVTT\n\n00:00.000 --> 00:02.000\nBonjour à tous.\n\n00:02.000 --> 00:05.000\nOn commence.\n';
+const GOOD_CHAPTERS = 'WEBVTT\n\nintro\n00:00.000 --> 00:03.000\nIntro\n\nsuite\n00:03.000 --> 00:05.000\nSuite\n';
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lesson-lint-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('lesson-player lint (child process)', () => {
+  it('exits 0 on a good captions file, with a summary on stderr', () => {
+    write('good.vtt', GOOD_CAPTIONS);
+    const r = lp(['lint', 'good.vtt']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toBe('0 errors, 0 warnings in 1 file\n');
+  });
+
+  it('prints path:line:col: severity: message [rule] and exits 1 on errors', () => {
+    write('bad.vtt', 'WEBVTT\n\n00:00.000 --> 00:03.000\nune ligne\ndeux lignes\ntrois lignes\n\n00:02.000 --> 00:02.500\nTrop court et chevauchant.\n');
+    const r = lp(['lint', 'bad.vtt']);
+    expect(r.code).toBe(1);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toContain('bad.vtt:3:1: error: The cue has 3 lines (at most 2). [cue-lines]');
+    expect(lines.some((l) => /^bad\.vtt:8:1: error: .* \[cue-overlap\]$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^bad\.vtt:8:1: warning: .* \[cue-min-duration\]$/.test(l))).toBe(true);
+    expect(r.err).toMatch(/^2 errors, \d+ warnings? in 1 file\n$/);
+  });
+
+  it('exits 0 with warnings only', () => {
+    write('warn.vtt', 'WEBVTT\n\n00:00.000 --> 00:00.500\nOui.\n');
+    const r = lp(['lint', 'warn.vtt']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/warn\.vtt:3:1: warning: .*\[cue-min-duration\]/);
+    expect(r.err).toBe('0 errors, 1 warning in 1 file\n');
+  });
+
+  it('--json prints findings and counts', () => {
+    write('bad2.vtt', 'WEBVTT\n\n00:00.000 --> 00:03.000\n\n');
+    const r = lp(['lint', '--json', 'bad2.vtt', 'missing.vtt']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.errors).toBe(2);
+    expect(j.warnings).toBe(0);
+    expect(j.findings.map((f: any) => [f.file, f.rule, f.line])).toEqual([
+      ['bad2.vtt', 'cue-empty', 3],
+      ['missing.vtt', 'file-missing', undefined],
+    ]);
+  });
+
+  it('prints "path: error:" when the position is unknown, for a missing file', () => {
+    const r = lp(['lint', 'nope.vtt']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('nope.vtt: error: No such file or directory. [file-missing]\n');
+  });
+
+  it('thresholds come from flags and lessonlint.json; flags win', () => {
+    write('cfg/long.vtt', 'WEBVTT\n\n00:00.000 --> 00:04.000\n' + 'x'.repeat(40) + '\n');
+    expect(lp(['lint', 'long.vtt'], join(dir, 'cfg')).code).toBe(0);
+    expect(lp(['lint', '--max-chars-per-line', '30', 'long.vtt'], join(dir, 'cfg')).out).toMatch(/\[cue-line-length\]/);
+    expect(lp(['lint', '--max-cps=5', 'long.vtt'], join(dir, 'cfg')).out).toMatch(/warning: .*\[cue-cps\]/);
+    write('cfg/lessonlint.json', JSON.stringify({ captions: { maxCharsPerLine: 30 }, rules: { 'cue-cps': 'error' } }));
+    const r = lp(['lint', '--max-cps', '5', 'long.vtt'], join(dir, 'cfg'));
+    expect(r.out).toMatch(/error: .*\[cue-line-length\]/);
+    expect(r.out).toMatch(/error: .*\[cue-cps\]/);
+    expect(lp(['lint', '--max-chars-per-line', '50', 'long.vtt'], join(dir, 'cfg')).code).toBe(0);
+    expect(lp(['lint', '--no-config', 'long.vtt'], join(dir, 'cfg')).code).toBe(0);
+    write('cfg/lessonlint.json', '{"captions": {"maxCps": "fast"}}');
+    expect(lp(['lint', 'long.vtt'], join(dir, 'cfg')).code).toBe(2);
+  });
+
+  it('usage errors exit 2; --help exits 0', () => {
+    expect(lp([]).code).toBe(2);
+    expect(lp(['lint']).code).toBe(2);
+    expect(lp(['frobnicate', 'x']).code).toBe(2);
+    expect(lp(['lint', '--max-cps', 'abc', 'x.vtt']).code).toBe(2);
+    expect(lp(['lint', '--max-lines', '0', 'x.vtt']).code).toBe(2);
+    expect(lp(['lint', '--wat', 'x.vtt']).err).toMatch(/unknown option --wat/);
+    const h = lp(['--help']);
+    expect(h.code).toBe(0);
+    expect(h.out).toMatch(/Usage: lesson-player lint/);
+    expect(lp(['lint', '--help']).code).toBe(0);
+  });
+
+  it('never crashes: empty, binary, invalid UTF-8, BOM, CR-only, a directory', () => {
+    write('robust/empty.vtt', '');
+    write('robust/binary.vtt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+    write('robust/latin1.vtt', Uint8Array.from([...new TextEncoder().encode('WEBVTT\n\n00:00.000 --> 00:02.000\nd'), 0xe9, 0x6a, 0x61]));
+    write('robust/bom.vtt', '\uFEFF' + GOOD_CAPTIONS);
+    write('robust/cr.vtt', GOOD_CAPTIONS.replace(/\n/g, '\r'));
+    const r = lp(['lint', 'robust/empty.vtt', 'robust/binary.vtt', 'robust/latin1.vtt', 'robust/bom.vtt', 'robust/cr.vtt']);
+    expect(r.code).toBe(1);
+    expect(r.out.trim().split('\n')).toEqual([
+      'robust/empty.vtt: error: The file is empty. [file-empty]',
+      expect.stringMatching(/^robust\/binary\.vtt:1:\d: error: .*NUL byte.*\[file-binary\]$/),
+      expect.stringMatching(/^robust\/latin1\.vtt:4:2: error: Invalid UTF-8 at line 4, column 2 .*\[file-encoding\]$/),
+    ]);
+    expect(r.err).toBe('3 errors, 0 warnings in 5 files\n');
+    // A directory is walked for .vtt and manifests.
+    const d = lp(['lint', 'robust']);
+    expect(d.code).toBe(1);
+    expect(d.err).toBe('3 errors, 0 warnings in 5 files\n');
+    mkdirSync(join(dir, 'emptydir'), { recursive: true });
+    expect(lp(['lint', 'emptydir']).out).toMatch(/^emptydir: warning: .*\[dir-empty\]/);
+  });
+
+  it('handles 100 000 cues quickly and caps repeated findings', () => {
+    const parts = ['WEBVTT', ''];
+    const t = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
+    for (let i = 0; i < 100_000; i++) parts.push(`${t(i)} --> ${t(i + 1)}`, `Cue ${i}: ${'x'.repeat(20)}`, '');
+    write('big/big.vtt', parts.join('\n'));
+    const t0 = Date.now();
+    const r = lp(['lint', 'big/big.vtt']);
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(r.code).toBe(0);
+    // every cue is read faster than 17 cps: 100 000 warnings, 50 shown and one line for the rest
+    expect(r.err).toBe('0 errors, 100000 warnings in 1 file\n');
+    const lines = r.out.trim().split('\n');
+    expect(lines).toHaveLength(51);
+    expect(lines[50]).toBe('big/big.vtt: warning: 99950 more findings of this rule not shown (--max-per-rule 0 shows all). [cue-cps]');
+  }, 30_000);
+
+  it('lints a manifest and everything it references', () => {
+    const m = {
+      $schema: '../schemas/lesson.schema.json',
+      version: 1,
+      id: 'demo',
+      title: { fr: 'Démo', en: 'Demo' },
+      language: 'fr',
+      media: [{ src: '../media/demo.webm', type: 'video/webm' }, { src: '../media/missing.mp4', type: 'video/mp4' }],
+      poster: '../media/demo.jpg',
+      captions: [
+        { lang: 'fr', label: 'Français', src: '../captions/demo.fr.vtt', kind: 'captions', default: true },
+        { lang: 'en', label: 'English', src: '../captions/demo.en.vtt', kind: 'subtitles' },
+      ],
+      chapters: [
+        { lang: 'fr', src: '../chapters/demo.fr.vtt' },
+        { lang: 'en', src: '../chapters/demo.en.vtt' },
+      ],
+      notes: {
+        fr: { intro: '../chapters/notes/fr/intro.md', suite: '../chapters/notes/fr/suite.md' },
+        en: { intro: '../chapters/notes/en/intro.md', autre: '../chapters/notes/en/autre.md' },
+      },
+    };
+    const text = JSON.stringify(m, null, 2);
+    write('site/lessons/demo.json', text);
+    // the reported positions are those of the JSON values
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect([lineOf('missing.mp4'), lineOf('"en": {'), lineOf('autre.md')]).toEqual([16, 51, 53]);
+    write('site/media/demo.webm', 'not really a video');
+    write('site/media/demo.jpg', 'jpeg');
+    write('site/captions/demo.fr.vtt', GOOD_CAPTIONS);
+    write('site/captions/demo.en.vtt', GOOD_CAPTIONS.replace('00:02.000 --> 00:05.000', '00:02.000 --> 00:09.000'));
+    write('site/chapters/demo.fr.vtt', GOOD_CHAPTERS);
+    write('site/chapters/demo.en.vtt', GOOD_CHAPTERS);
+    write('site/chapters/notes/fr/intro.md', '# Intro\n');
+    write('site/chapters/notes/fr/suite.md', '');
+    write('site/chapters/notes/en/intro.md', '# Intro\n');
+    const r = lp(['lint', 'lessons/demo.json'], join(dir, 'site'));
+    expect(r.code).toBe(1);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toEqual([
+      'lessons/demo.json:16:14: error: media[1].src: media/missing.mp4 does not exist. [file-missing]',
+      'chapters/demo.en.vtt:8:1: error: The chapters end at 00:05.000, before the captions end (00:09.000). [chapter-cover]',
+      'lessons/demo.json:51:11: error: notes.en: no note for the chapter "suite" in "en". [notes-missing]',
+      'chapters/notes/fr/suite.md: error: The file is empty. [file-empty]',
+      'lessons/demo.json:53:16: warning: notes.en.autre: there is no chapter "autre" in the "en" chapters. [notes-orphan]',
+      'lessons/demo.json:53:16: error: notes.en.autre: chapters/notes/en/autre.md does not exist. [file-missing]',
+    ]);
+  });
+
+  it('works from any working directory and lints the project manifest', () => {
+    const r = lp(['lint', join(root, 'lessons/survivre-en-milieu-hostile.json')], tmpdir());
+    expect([0, 1]).toContain(r.code);
+    expect(r.err).toMatch(/^\d+ errors?, \d+ warnings? in \d+ files?\n$/);
+  });
+});
