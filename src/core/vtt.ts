@@ -60,6 +60,8 @@ export interface RawCue {
   /** 1-based line of the timing line. */
   line: number;
   nodes: CueNode[];
+  /** The cue text as written (markup and escapes included), lines joined by "\n". */
+  text: string;
   /** Source order, from 0. */
   order: number;
 }
@@ -202,8 +204,9 @@ function parseInto(input: string, mode: Mode, sink: ProblemSink, cues: RawCue[])
   };
 
   // Signature
-  let first = lines[0] ?? '';
-  if (first.charCodeAt(0) === 0xfeff) first = first.slice(1);
+  // The text is decoded already: decoding drops one BOM (decodeText, TextDecoder, fetch().text()); a BOM left here is a
+  // second one, which makes the signature invalid (WPT signature-two-boms).
+  const first = lines[0] ?? '';
   if (!/^WEBVTT(?:$|[ \t])/.test(first)) {
     sink.add('error', 'vtt-signature', 'The file must start with "WEBVTT" (on a line of its own or followed by a space).', 1, 1);
   }
@@ -346,7 +349,7 @@ function parseInto(input: string, mode: Mode, sink: ProblemSink, cues: RawCue[])
       err(`Unreadable cue text (${e instanceof Error ? e.message : String(e)}).`, 1, textLine);
       nodes = cueText ? [{ type: 'text', text: cueText }] : [];
     }
-    const raw: RawCue = { id, start, end, line: timingLine, nodes, order: cues.length };
+    const raw: RawCue = { id, start, end, line: timingLine, nodes, text: cueText, order: cues.length };
     if (idLine !== undefined) raw.idLine = idLine;
     cues.push(raw);
   }

@@ -36,9 +36,13 @@ describe('parseCaptions', () => {
     expect(r.items).toHaveLength(1);
   });
 
-  it('accepts a BOM, CRLF and CR line endings with the right lines', () => {
+  it('takes decoded text: a BOM left after decoding is a second BOM, an invalid signature', () => {
+    expect(parseCaptions('\uFEFFWEBVTT\n', 'x.vtt').problems[0]).toMatchObject({ rule: 'vtt-signature', line: 1, col: 1 });
+  });
+
+  it('accepts CRLF and CR line endings with the right lines', () => {
     for (const nl of ['\r\n', '\r', '\n']) {
-      const r = parseCaptions('\uFEFFWEBVTT' + nl + nl + 'id' + nl + '00:00.000 --> 00:01.000' + nl + 'hi' + nl + nl + '00:01.000 --> 00:02.000' + nl + 'ho', 'x.vtt');
+      const r = parseCaptions('WEBVTT' + nl + nl + 'id' + nl + '00:00.000 --> 00:01.000' + nl + 'hi' + nl + nl + '00:01.000 --> 00:02.000' + nl + 'ho', 'x.vtt');
       expect(r.problems).toEqual([]);
       expect(r.items.map((c) => c.line)).toEqual([4, 7]);
     }
