@@ -1,0 +1,136 @@
+import { css } from 'lit';
+
+export const playerStyles = css`
+  :host {
+    --lesson-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif;
+    --lesson-color: #161616;
+    --lesson-muted-color: #3a3a3a;
+    --lesson-background: #ffffff;
+    --lesson-surface: #f6f6f6;
+    --lesson-border: #929292;
+    --lesson-accent: #000091;
+    --lesson-highlight: #e3e3fd;
+    --lesson-error: #ce0500;
+    --lesson-radius: 4px;
+    display: block;
+    container-type: inline-size;
+    font-family: var(--lesson-font);
+    color: var(--lesson-color);
+    background: var(--lesson-background);
+    line-height: 1.5;
+    text-align: start;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --lesson-color: #eeeeee;
+      --lesson-muted-color: #cecece;
+      --lesson-background: #161616;
+      --lesson-surface: #242424;
+      --lesson-border: #8a8a8a;
+      --lesson-accent: #8585f6;
+      --lesson-highlight: #2f2f6a;
+      --lesson-error: #ff8b8b;
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .lesson {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 1rem;
+  }
+  @container (min-width: 1024px) {
+    .lesson[data-panels='all'] {
+      grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr);
+      align-items: start;
+    }
+    .lesson[data-panels='all'] .main {
+      grid-column: 1;
+    }
+    .lesson[data-panels='all'] .side {
+      grid-column: 2;
+      grid-row: span 2;
+      position: sticky;
+      top: 0;
+    }
+    .lesson[data-panels='all'] .notes {
+      grid-column: 1;
+    }
+    .errors,
+    .loading,
+    .failed,
+    .status-line {
+      grid-column: 1 / -1;
+    }
+  }
+  .main {
+    display: grid;
+    gap: 0.75rem;
+    min-width: 0;
+  }
+  .media {
+    min-width: 0;
+    aspect-ratio: 16 / 9;
+    background: #000;
+    border-radius: var(--lesson-radius);
+    overflow: hidden;
+  }
+  .media:focus-visible {
+    outline: 3px solid var(--lesson-accent);
+    outline-offset: 2px;
+  }
+  .current-chapter {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .current-chapter .label {
+    color: var(--lesson-muted-color);
+  }
+  .current-chapter .label::after {
+    content: ' —';
+  }
+  .current-chapter .title {
+    font-weight: 700;
+  }
+  .errors {
+    border: 2px solid var(--lesson-error);
+    border-radius: var(--lesson-radius);
+    padding: 0.5rem 1rem;
+    background: var(--lesson-background);
+  }
+  .errors-heading {
+    margin: 0;
+    font-weight: 700;
+    color: var(--lesson-error);
+  }
+  .errors ul {
+    margin: 0.25rem 0 0;
+    padding-inline-start: 1.25rem;
+    overflow-wrap: anywhere;
+  }
+  .loading,
+  .failed {
+    margin: 0;
+  }
+  .failed {
+    font-weight: 700;
+    color: var(--lesson-error);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

@@ -1,0 +1,221 @@
+/**
+ * `<lesson-player>`: a video lesson with captions, an interactive transcript, chapters and notes, kept in sync.
+ *
+ * Shadow DOM: a lesson is embedded in pages whose CSS the author does not control; the shadow root keeps the host
+ * page's styles out and the player's in. The player library's styles are adopted into the same root, and its menus
+ * are kept inside the player.
+ *
+ * @attr lesson - URL of the lesson manifest (JSON). Relative URLs inside it resolve against it.
+ * @attr lang - UI language, `fr` (default) or `en`; also picks the caption, chapter and note files shown.
+ * @attr panels - `all` (default): transcript, chapters and notes beside the video; `none`: the video alone, for
+ *   pages that place `<lesson-transcript for>`, `<lesson-chapters for>` and `<lesson-notes for>` themselves.
+ *
+ * @prop {number} currentTime - the media clock in seconds; setting it seeks.
+ * @prop {boolean} paused
+ * @prop {number} duration
+ * @prop {Cue[]} cues - the transcript's cues.
+ * @prop {Chapter[]} chapters
+ * @prop {Cue|null} activeCue
+ * @prop {Chapter|null} activeChapter
+ *
+ * @fires lesson-ready - the lesson loaded; detail: `{ id, title, duration, cues, chapters }`.
+ * @fires lesson-cuechange - the transcript's current cue changed; detail: `{ cue, index }`.
+ * @fires lesson-chapterchange - the current chapter changed; detail: `{ chapter, index }`.
+ * @fires lesson-error - a lesson file failed; detail: `{ problem: { file, kind, message, rule, line?, col? } }`.
+ *
+ * @csspart base - the whole player.
+ * @csspart media - the video area.
+ * @csspart side - the column beside the video (transcript).
+ * @csspart errors - the list of loading problems.
+ *
+ * @cssprop --lesson-font - font family of the panels.
+ * @cssprop --lesson-color - text colour.
+ * @cssprop --lesson-background - panels' background.
+ * @cssprop --lesson-accent - links, focus ring and active marks.
+ * @cssprop --lesson-highlight - background of the current transcript line.
+ * @cssprop --lesson-radius - corner radius.
+ */
+import { html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Chapter, Cue, LessonProblem } from '../../core/types.ts';
+import { uiStrings, type UiStrings } from '../../i18n/strings.ts';
+import type { MediaAdapter } from '../../media/media-adapter.ts';
+import { createVidstackAdapter, mediaStyles } from '../../media/vidstack-adapter.ts';
+import { LessonController, type LessonChange } from '../../state/lesson-controller.ts';
+import '../lesson-captions/lesson-captions.ts';
+import '../lesson-chapters/lesson-chapters.ts';
+import '../lesson-notes/lesson-notes.ts';
+import '../lesson-transcript/lesson-transcript.ts';
+import { playerStyles } from './lesson-player.styles.ts';
+import { describeProblem } from './describe-problem.ts';
+
+@customElement('lesson-player')
+export class LessonPlayer extends LitElement {
+  static override styles = [unsafeCSS(mediaStyles), playerStyles];
+
+  @property() lesson = '';
+  @property({ reflect: true }) override lang = '';
+  @property() panels: 'all' | 'none' = 'all';
+
+  /** Owns lesson and playback state; views bound with `for` read it. */
+  readonly controller = new LessonController(this);
+
+  @state() private strings: UiStrings = uiStrings('fr');
+  #adapter: MediaAdapter | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #captions = document.createElement('lesson-captions');
+  #onHashChange = () => this.controller.followFragment(location.hash);
+  /** A view asked to go back to the video (e.g. from a note): focus the video area. */
+  #onFocusMedia = () => this.renderRoot.querySelector<HTMLElement>('.media')?.focus();
+
+  // ——— Public API ———
+  get currentTime(): number {
+    return this.controller.currentTime;
+  }
+  set currentTime(seconds: number) {
+    this.controller.seek(seconds);
+  }
+  get paused(): boolean {
+    return this.controller.paused;
+  }
+  get duration(): number {
+    return this.controller.duration;
+  }
+  get cues(): Cue[] {
+    return this.controller.cues;
+  }
+  get chapters(): Chapter[] {
+    return this.controller.chapters;
+  }
+  get activeCue(): Cue | null {
+    return this.controller.activeCue;
+  }
+  get activeChapter(): Chapter | null {
+    return this.controller.activeChapter;
+  }
+  play(): Promise<void> {
+    return this.controller.play();
+  }
+  pause(): void {
+    this.controller.pause();
+  }
+  seek(seconds: number): void {
+    this.controller.seek(seconds);
+  }
+  seekToChapter(id: string): boolean {
+    return this.controller.seekToChapter(id);
+  }
+  openNotes(chapterId: string): boolean {
+    return this.controller.openNotes(chapterId);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#captions.controller = this.controller;
+    this.#unsubscribe = this.controller.subscribe((changes) => this.#onLessonChange(changes));
+    window.addEventListener('hashchange', this.#onHashChange);
+    this.addEventListener('lesson-focus-media', this.#onFocusMedia);
+    this.dispatchEvent(new Event('lesson-player-connected', { bubbles: true, composed: true }));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHashChange);
+    this.#unsubscribe?.();
+    this.controller.detach();
+    this.#adapter?.destroy();
+    this.#adapter = null;
+  }
+
+  #onLessonChange(changes: ReadonlySet<LessonChange>): void {
+    if (changes.has('status') || changes.has('problems') || changes.has('announce') || changes.has('active')) {
+      this.requestUpdate();
+    }
+    if (changes.has('model') && this.controller.model) this.#mountMedia();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang')) {
+      this.strings = uiStrings(this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
+    }
+    if ((changed.has('lesson') || changed.has('lang')) && this.lesson) {
+      void this.controller.load(this.lesson, this.strings.lang);
+    }
+  }
+
+  #mountMedia(): void {
+    const model = this.controller.model!;
+    const { manifest, contentLang } = model;
+    this.#adapter?.destroy();
+    this.#adapter = createVidstackAdapter({
+      title: manifest.title[contentLang] ?? manifest.title[manifest.language] ?? manifest.id,
+      sources: manifest.media,
+      poster: manifest.poster,
+      thumbnails: manifest.thumbnails,
+      lang: this.strings.lang,
+      translations: this.strings.media,
+      overlay: this.#captions,
+      textTracks: [
+        ...manifest.captions
+          .filter((track) => model.captionTracks.has(track.lang))
+          .map((track) => ({
+            kind: track.kind,
+            language: track.lang,
+            label: track.label,
+            default: track.default,
+            cues: model.captionTracks.get(track.lang)!,
+          })),
+        ...(model.chapters.length
+          ? [{ kind: 'chapters' as const, language: contentLang, label: this.strings.chapters, default: true, cues: model.chapters.map((c) => ({ ...c, text: c.title })) }]
+          : []),
+      ],
+    });
+    this.controller.attach(this.#adapter);
+    this.requestUpdate();
+  }
+
+  protected override updated(): void {
+    const slot = this.renderRoot.querySelector('.media');
+    if (slot && this.#adapter && this.#adapter.element.parentElement !== slot) slot.append(this.#adapter.element);
+  }
+
+  protected override render() {
+    const { status, problems, announcement, activeChapter, model } = this.controller;
+    const s = this.strings;
+    const title = model ? (model.manifest.title[model.contentLang] ?? model.manifest.title[model.manifest.language]) : '';
+    return html`
+      <div class="lesson" part="base" data-status=${status} data-panels=${this.panels}>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${announcement}</div>
+        ${problems.length ? this.#renderProblems(problems, s) : nothing}
+        ${status === 'loading' ? html`<p class="loading" role="status">${s.loading}</p>` : nothing}
+        ${status === 'error' ? html`<p class="failed">${s.loadFailed}</p>` : nothing}
+        <section class="main" aria-label=${title ? `${s.player} : ${title}` : s.player}>
+          <div class="media" part="media" tabindex="-1"></div>
+          ${status === 'ready' && activeChapter
+            ? html`<p class="current-chapter"><span class="label">${s.currentChapter}</span> <span class="title">${activeChapter.title}</span></p>`
+            : nothing}
+          ${this.panels === 'all' && status === 'ready' ? html`<lesson-chapters .controller=${this.controller}></lesson-chapters>` : nothing}
+        </section>
+        ${this.panels === 'all' && status === 'ready'
+          ? html`<div class="side" part="side"><lesson-transcript .controller=${this.controller}></lesson-transcript></div>
+              <lesson-notes class="notes" .controller=${this.controller}></lesson-notes>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  #renderProblems(problems: LessonProblem[], s: UiStrings) {
+    return html`<div class="errors" part="errors" role="alert">
+      <p class="errors-heading">${s.errorsHeading}</p>
+      <ul>
+        ${problems.map((p) => html`<li>${describeProblem(p, s)}</li>`)}
+      </ul>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lesson-player': LessonPlayer;
+  }
+}

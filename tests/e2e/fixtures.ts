@@ -1,0 +1,58 @@
+/**
+ * Shared Playwright fixtures: every test fails on a console error or an uncaught exception in the page (the demo
+ * must run clean), and `lessonPage` opens the demo with the player ready.
+ */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+export interface LessonFixtures {
+  /** Console errors and page errors seen so far; checked after each test. */
+  consoleErrors: string[];
+  /** Opens a page of the site (the demo by default) and waits for the lesson to be ready. */
+  openLesson: (path?: string) => Promise<Locator>;
+}
+
+export const test = base.extend<LessonFixtures & { allowConsoleErrors: RegExp[] }>({
+  allowConsoleErrors: [[], { option: true }],
+  consoleErrors: async ({ page, allowConsoleErrors }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !allowConsoleErrors.some((re) => re.test(message.text()))) errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    await use(errors);
+    expect(errors, 'console errors on the page').toEqual([]);
+  },
+  openLesson: async ({ page, consoleErrors }, use) => {
+    void consoleErrors;
+    await use(async (path = '/') => {
+      await page.goto(path);
+      const player = page.locator('lesson-player').first();
+      await expect(player.locator('.lesson')).toHaveAttribute('data-status', 'ready');
+      return player;
+    });
+  },
+});
+
+export { expect };
+
+/** Waits until the media can play, so that seeks apply at once. */
+export async function waitForMedia(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const video = document.querySelector('lesson-player')?.shadowRoot?.querySelector('video');
+    return !!video && video.readyState >= 2;
+  });
+}
+
+/** The player's media clock. */
+export function mediaTime(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('lesson-player')!.shadowRoot!.querySelector('video')!.currentTime);
+}
+
+/** Starts muted playback through the public API. */
+export async function playMuted(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const player = document.querySelector('lesson-player')!;
+    player.shadowRoot!.querySelector('video')!.muted = true;
+    await player.play();
+  });
+}
