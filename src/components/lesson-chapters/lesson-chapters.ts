@@ -99,6 +99,7 @@ export class LessonChapters extends LessonView {
       display: flex;
       flex-wrap: wrap;
       align-items: baseline;
+      align-content: center;
       justify-content: space-between;
       gap: 0 0.75rem;
       padding: 0.4rem 0.5rem;
