@@ -156,13 +156,15 @@ export class LessonPlayer extends LitElement {
       translations: this.strings.media,
       overlay: this.#captions,
       textTracks: [
+        // Captions start off (the viewer turns them on); the manifest's default track comes first, so it is the
+        // one the captions button shows.
         ...manifest.captions
           .filter((track) => model.captionTracks.has(track.lang))
+          .sort((a, b) => Number(Boolean(b.default)) - Number(Boolean(a.default)))
           .map((track) => ({
             kind: track.kind,
             language: track.lang,
             label: track.label,
-            default: track.default,
             cues: model.captionTracks.get(track.lang)!,
           })),
         ...(model.chapters.length
