@@ -46,6 +46,11 @@ import { transcriptStyles } from './lesson-transcript.styles.ts';
 /** Announcing the count at every keystroke would drown what the reader types. */
 const ANNOUNCE_DELAY_MS = 500;
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Line box metrics, as in the styles, for the size estimate of chapters not rendered yet. */
+const LINE_HEIGHT_EM = 1.45;
+const LINE_PADDING_EM = 0.6;
+/** Frames during which an instant scroll is checked while estimated chapter sizes turn into real ones. */
+const SETTLE_FRAMES = 6;
 
 const chevronUp = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 15l6-6 6 6"/></svg>`;
 const chevronDown = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 9l6 6 6-6"/></svg>`;
@@ -93,6 +98,8 @@ export class LessonTranscript extends LessonView {
   /** The line holding the list's single tab stop. */
   #tabStop = 0;
   #clock: ClockSample | null = null;
+  /** Tells the latest instant scroll's frame checks from older ones. */
+  #settleSeq = 0;
   #highlights = new MatchHighlights();
   #markedRows: HTMLElement[] = [];
   #currentMatchRow: HTMLElement | null = null;
@@ -226,10 +233,11 @@ export class LessonTranscript extends LessonView {
     let chapterIndex = -1;
     let group: HTMLElement | null = null;
     let list: HTMLElement | null = null;
-    let linesInGroup = 0;
+    let estimate = 0;
     const closeGroup = () => {
-      // A per-chapter size estimate keeps the scrollbar honest while the chapter is not rendered.
-      if (group) group.style.containIntrinsicSize = `auto ${(linesInGroup * 2.3 + 2.5).toFixed(1)}rem`;
+      // A per-chapter size estimate (from the lines of text of its cues) keeps the scrollbar and the jumps
+      // close to right while the chapter is not rendered; `auto` then remembers its real size.
+      if (group) group.style.containIntrinsicSize = `auto ${estimate.toFixed(1)}em`;
     };
     for (const cue of cues) {
       let next = chapterIndex;
@@ -252,10 +260,10 @@ export class LessonTranscript extends LessonView {
         list.setAttribute('role', 'list');
         group.append(list);
         fragment.append(group);
-        linesInGroup = 0;
+        estimate = chapter ? 2.6 : 0;
       }
       list!.append(this.#buildRow(cue, s, icon));
-      linesInGroup++;
+      estimate += LINE_PADDING_EM + LINE_HEIGHT_EM * Math.max(1, cue.text.split('\n').length);
     }
     closeGroup();
     scroller.replaceChildren(fragment);
@@ -351,24 +359,36 @@ export class LessonTranscript extends LessonView {
 
   /**
    * Scrolls the transcript's container (only it: never `scrollIntoView`, which would scroll the page too) so that
-   * the line is in view. Long jumps are instant, then checked on the next frame: chapters out of view are sized
-   * by estimate until rendered, so the first measure can be off.
+   * the line is in view. Long jumps are instant, then checked again for a few frames: chapters out of view are
+   * sized by estimate until rendered, so content above the line can grow or shrink once it comes near the view.
    */
-  #scrollLineTo(line: HTMLElement, mode: 'follow' | 'reveal', smooth: boolean, retries = 2): void {
+  #scrollLineTo(line: HTMLElement, mode: 'follow' | 'reveal', smooth: boolean): void {
     const scroller = this.#scroller;
     if (!scroller || !scroller.clientHeight) return;
+    const top = this.#scrollTarget(line, mode, scroller);
+    if (top === null) return;
+    const far = isFarScroll(scroller.scrollTop, top, scroller.clientHeight);
+    if (smooth && !far && !prefersReducedMotion()) {
+      scroller.scrollTo({ top, behavior: 'smooth' });
+      return;
+    }
+    scroller.scrollTo({ top, behavior: 'instant' });
+    const seq = ++this.#settleSeq;
+    let frames = SETTLE_FRAMES;
+    const settle = () => {
+      // A newer scroll, or the reader taking over, ends the check.
+      if (seq !== this.#settleSeq || (mode === 'follow' && !this.following)) return;
+      const again = this.#scrollTarget(line, mode, scroller);
+      if (again !== null) scroller.scrollTo({ top: again, behavior: 'instant' });
+      if (--frames > 0) requestAnimationFrame(settle);
+    };
+    requestAnimationFrame(settle);
+  }
+
+  #scrollTarget(line: HTMLElement, mode: 'follow' | 'reveal', scroller: HTMLElement): number | null {
     const box = this.#boxOf(line, scroller);
     const view = { scrollTop: scroller.scrollTop, height: scroller.clientHeight, scrollHeight: scroller.scrollHeight };
-    const top = mode === 'follow' ? followScrollTop(box, view) : revealScrollTop(box, view);
-    if (top === null) return;
-    const far = isFarScroll(view.scrollTop, top, view.height);
-    const behavior: ScrollBehavior = smooth && !far && !prefersReducedMotion() ? 'smooth' : 'instant';
-    scroller.scrollTo({ top, behavior });
-    if (behavior === 'instant' && retries > 0) {
-      requestAnimationFrame(() => {
-        if (mode === 'reveal' || this.following) this.#scrollLineTo(line, mode, false, retries - 1);
-      });
-    }
+    return mode === 'follow' ? followScrollTop(box, view) : revealScrollTop(box, view);
   }
 
   #boxOf(element: HTMLElement, scroller: HTMLElement): { top: number; height: number } {
