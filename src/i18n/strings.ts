@@ -24,8 +24,8 @@ export interface UiStrings {
   copyLinkTo: (time: string) => string;
   /** Shown when the clipboard refuses: the link is selected in a field for the reader to copy. */
   linkSelected: string;
-  /** How to copy the focused line's link from the keyboard. */
-  copyLinkKeyHint: string;
+  /** The transcript's keys, shown while its list of lines has the focus. */
+  transcriptKeysHint: string;
   seekTo: (time: string) => string;
   notesFor: (title: string) => string;
   openNotes: string;
@@ -68,7 +68,7 @@ const fr: UiStrings = {
   linkCopied: 'Lien copié',
   copyLinkTo: (t) => `Copier le lien vers ${t}`,
   linkSelected: 'Lien sélectionné\u00a0: copiez-le avec Ctrl+C',
-  copyLinkKeyHint: 'Touche C\u00a0: copier le lien vers la ligne',
+  transcriptKeysHint: 'Flèches\u00a0: changer de ligne · Entrée\u00a0: aller à ce moment · C\u00a0: copier le lien',
   seekTo: (t) => `Aller à ${t}`,
   notesFor: (title) => `Notes : ${title}`,
   openNotes: 'Notes',
@@ -174,7 +174,7 @@ const en: UiStrings = {
   linkCopied: 'Link copied',
   copyLinkTo: (t) => `Copy link to ${t}`,
   linkSelected: 'Link selected: copy it with Ctrl+C',
-  copyLinkKeyHint: 'C key: copy the link to the line',
+  transcriptKeysHint: 'Arrows: move between lines · Enter: go to this moment · C: copy the link',
   seekTo: (t) => `Go to ${t}`,
   notesFor: (title) => `Notes: ${title}`,
   openNotes: 'Notes',

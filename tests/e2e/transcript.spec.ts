@@ -129,11 +129,23 @@ test('the keyboard alone: one tab stop, arrows move between lines, Enter seeks',
 
 test('search finds "securitaire" without its accents, counts, and Enter seeks to the match', async ({ page, openLesson }) => {
   const { player, transcript, cues } = await setup(page, openLesson);
+  // Record the seek bar marks the transcript asks for.
+  await player.evaluate((el: any) => {
+    const controller = el.controller;
+    const setSliderMarks = controller.setSliderMarks.bind(controller);
+    controller.marksSeen = [];
+    controller.setSliderMarks = (times: number[], label: string) => {
+      controller.marksSeen.push(times);
+      setSliderMarks(times, label);
+    };
+  });
+  const marks = () => player.evaluate((el: any) => el.controller.marksSeen.at(-1));
   const search = transcript.getByRole('searchbox', { name: 'Rechercher dans la transcription' });
   await search.fill('securitaire');
   const status = transcript.locator('#search-status');
   await expect(status).toHaveText(/^1 sur \d+$/);
   const match = cues.find((c) => /sécuritaire/i.test(c.text))!;
+  expect(await marks()).toContain(match.start);
   await search.press('Enter');
   await expect.poll(() => mediaTime(page)).toBeCloseTo(match.start, 1);
   await expect(lineOf(transcript, match)).toHaveAttribute('aria-current', 'true');
@@ -144,6 +156,7 @@ test('search finds "securitaire" without its accents, counts, and Enter seeks to
   await search.press('Escape');
   await expect(search).toHaveValue('');
   await expect(status).toHaveText('');
+  expect(await marks()).toEqual([]);
 
   await search.fill('zzzzz');
   await expect(status).toHaveText('Aucun résultat');
@@ -166,4 +179,23 @@ test.describe('copy a link to a moment', () => {
     await page.keyboard.press('c');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`http://127.0.0.1:4173/#t=${Math.floor(other.start)}`);
   });
+});
+
+test('a transcript placed anywhere with for="player-id" follows that player', async ({ page, openLesson }) => {
+  const { player, cues } = await setup(page, openLesson);
+  const id = await player.getAttribute('id');
+  await page.evaluate((playerId) => {
+    const standalone = document.createElement('lesson-transcript');
+    standalone.setAttribute('for', playerId!);
+    standalone.id = 'standalone-transcript';
+    document.querySelector('main')!.append(standalone);
+  }, id);
+  const transcript = transcriptOf(page.locator('#standalone-transcript'));
+  const cue = cues[6]!;
+  const line = lineOf(transcript, cue);
+  await line.click();
+  await expect(line).toHaveAttribute('aria-current', 'true');
+  await expect.poll(() => mediaTime(page)).toBeCloseTo(cue.start, 1);
+  // The player's own transcript shows the same line.
+  await expect(lineOf(transcriptOf(player), cue)).toHaveAttribute('aria-current', 'true');
 });

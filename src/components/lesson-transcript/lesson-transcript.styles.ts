@@ -236,6 +236,17 @@ export const transcriptStyles = css`
     outline: 2px solid var(--_accent);
   }
 
+  /* Screen readers get the keys from aria-keyshortcuts; sighted keyboard users see them while in the list. */
+  .keys-hint {
+    display: none;
+    margin: 0.25rem 0 0;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .transcript:has(.line:focus-visible) .keys-hint {
+    display: block;
+  }
+
   /* ——— Follow mode ——— */
   .resume {
     position: absolute;

@@ -184,6 +184,7 @@ export class LessonTranscript extends LessonView {
             ? nothing
             : html`<button class="resume" type="button" part="resume-button" @click=${this.#onResumeClick}>${s.resumeFollowing}</button>`}
         </div>
+        <p class="keys-hint" aria-hidden="true">${s.transcriptKeysHint}</p>
         ${this.linkToCopy
           ? html`<div class="fallback">
               <label>${s.linkSelected}<input id="link-to-copy" readonly .value=${this.linkToCopy} @blur=${() => (this.linkToCopy = '')} /></label>
@@ -281,7 +282,6 @@ export class LessonTranscript extends LessonView {
     line.setAttribute('role', 'button');
     line.tabIndex = -1;
     line.setAttribute('aria-keyshortcuts', 'c');
-    line.title = s.copyLinkKeyHint;
 
     const time = document.createElement('span');
     time.className = 'time';
