@@ -127,3 +127,36 @@ test('a hostile note is sanitised: no script, handler, form, image, style or jav
   await expect(body.getByRole('link', { name: 'là' })).toHaveCount(0);
   await expect(body.locator('a[href^="javascript"], a[href^="data"]')).toHaveCount(0);
 });
+
+test('"Suivre la vidéo" scrolls the notes box, never the page, and can be turned off', async ({ page, openLesson }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const player = await openLesson();
+  await waitForMedia(page);
+  const scroller = player.locator('lesson-notes .scroller');
+  const offsetIn = (id: string) =>
+    scroller.evaluate((box, chapterId) => {
+      const section = box.querySelector(`[data-chapter="${chapterId}"]`)!;
+      return Math.round(section.getBoundingClientRect().top - box.getBoundingClientRect().top);
+    }, id);
+  const pageScroll = await page.evaluate(() => window.scrollY);
+
+  await player.evaluate((el: any, t: number) => el.seek(t), (await chapterStart(player, 'le-plus-que-parfait')) + 0.5);
+  await expect(noteSection(player, 'Le plus-que-parfait')).toHaveAttribute('aria-current', 'true');
+  await expect.poll(() => offsetIn('le-plus-que-parfait')).toBeLessThan(5);
+  expect(await page.evaluate(() => window.scrollY)).toBe(pageScroll);
+
+  await player.getByRole('checkbox', { name: 'Suivre la vidéo' }).uncheck();
+  const kept = await scroller.evaluate((box) => box.scrollTop);
+  await player.evaluate((el: any) => el.seek(1));
+  await expect(noteSection(player, 'Introduction')).toHaveAttribute('aria-current', 'true');
+  await page.waitForTimeout(300);
+  expect(await scroller.evaluate((box) => box.scrollTop)).toBe(kept);
+});
+
+test('chapters and notes fit a 320 px wide screen', async ({ page, openLesson }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const player = await openLesson();
+  await expect(chaptersNav(player)).toBeVisible();
+  await expect(noteSection(player, 'La crise politique')).toBeAttached();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});

@@ -129,6 +129,10 @@ export class LessonChapters extends LessonView {
       text-decoration: underline;
       text-underline-offset: 0.15em;
     }
+    li.current .notes {
+      /* The accent may be too light on the highlight (dark themes): the text colour is made for it. */
+      color: inherit;
+    }
     .visually-hidden {
       position: absolute !important;
       width: 1px;
