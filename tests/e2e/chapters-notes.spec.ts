@@ -160,3 +160,18 @@ test('chapters and notes fit a 320 px wide screen', async ({ page, openLesson })
   await expect(noteSection(player, 'La crise politique')).toBeAttached();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 });
+
+test('<lesson-chapters for="…"> works outside the player', async ({ page, openLesson }) => {
+  const player = await openLesson();
+  await waitForMedia(page);
+  await page.evaluate(() => {
+    const chapters = document.createElement('lesson-chapters');
+    chapters.setAttribute('for', 'lecteur');
+    chapters.setAttribute('hide-notes', '');
+    document.body.append(chapters);
+  });
+  const outside = page.locator('body > lesson-chapters');
+  await outside.getByRole('button', { name: /^La crise politique, / }).click();
+  await expectAt(page, player, await chapterStart(player, 'la-crise-politique'));
+  await expect(outside.getByRole('button', { name: /^Notes/ })).toHaveCount(0);
+});
