@@ -25,13 +25,12 @@ const SOURCES = [
   { file: `${SLUG}.mp4`, type: 'video/mp4; codecs="avc1.4d401f, mp4a.40.2"' },
 ];
 
-for (const { file, type } of SOURCES) {
+// Playwright's own Chromium build has no H.264/AAC decoders (Debian's chromium, used by CI, has them): there the MP4
+// cannot be tested for playback, and a test below checks instead that the player falls back to the WebM.
+const H264_DECODERS = !findChromium().bundled;
+
+for (const { file, type } of SOURCES.filter((s) => H264_DECODERS || !s.type.startsWith('video/mp4'))) {
   test(`${file} loads, plays muted and lasts as long as its tracks`, async ({ page }) => {
-    // Playwright's own Chromium build has no H.264/AAC decoders; CI uses Debian's chromium, which has them.
-    test.skip(
-      type.startsWith('video/mp4') && Boolean(findChromium().bundled),
-      "Playwright's bundled Chromium cannot play H.264/AAC; use a system Chromium (apt-get install chromium)",
-    );
     await page.goto('/');
 
     const chaptersEnd = await lastCueEnd(page, `/chapters/${SLUG}.fr.vtt`);
@@ -88,3 +87,11 @@ test('the poster and the thumbnails sprite are served as JPEG', async ({ page })
   }, SLUG);
   expect(types).toEqual(['image/jpeg', 'image/jpeg']);
 });
+
+if (!H264_DECODERS) {
+  test('without H.264 decoders the player plays the WebM', async ({ page }) => {
+    await page.goto('/');
+    const source = await page.waitForFunction(() => document.querySelector('lesson-player')?.shadowRoot?.querySelector('video')?.currentSrc);
+    expect(await source.jsonValue()).toMatch(/\.webm$/);
+  });
+}
