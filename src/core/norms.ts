@@ -5,6 +5,7 @@
  */
 import type { Chapter, Cue, LessonProblem } from './types.ts';
 import { SLUG_PATTERN } from './vtt.ts';
+import { formatVttTime } from './time.ts';
 
 export interface CaptionRules {
   /** Lines per cue. */
@@ -48,18 +49,6 @@ export const RULE_SEVERITY: Readonly<Record<string, LessonProblem['severity']>> 
   'chapter-cover': 'error',
   'chapter-empty-title': 'error',
 });
-
-/** Seconds as `[h:]mm:ss.ttt`, as written in WebVTT. */
-export function formatTime(seconds: number): string {
-  if (!Number.isFinite(seconds)) return String(seconds);
-  const ms = Math.round(Math.max(0, seconds) * 1000);
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = Math.floor((ms % 60_000) / 1000);
-  const t = ms % 1000;
-  const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${String(t).padStart(3, '0')}`;
-  return h ? `${h}:${mmss}` : mmss;
-}
 
 const round = (n: number, digits = 2) => String(Math.round(n * 10 ** digits) / 10 ** digits);
 
@@ -145,7 +134,7 @@ export function checkCaptions(cues: readonly Cue[], file: string, rules: Partial
         add(
           'cue-overlap',
           cue,
-          `The cue starts at ${formatTime(cue.start)}, before the cue of line ${latest.line} ends (${formatTime(latest.end)}).`,
+          `The cue starts at ${formatVttTime(cue.start)}, before the cue of line ${latest.line} ends (${formatVttTime(latest.end)}).`,
         );
       } else if (r.minGap > 0 && gap < r.minGap - 1e-9) {
         add(
@@ -184,7 +173,7 @@ export function checkChapters(
   }
   const first = chapters[0]!;
   if (Math.abs(first.start) > EPSILON) {
-    add('chapter-start', first.line, `The first chapter starts at ${formatTime(first.start)}; it must start at 00:00.000.`);
+    add('chapter-start', first.line, `The first chapter starts at ${formatVttTime(first.start)}; it must start at 00:00.000.`);
   }
   const seen = new Map<string, Chapter>();
   chapters.forEach((ch, i) => {
@@ -202,13 +191,13 @@ export function checkChapters(
         add(
           'chapter-contiguous',
           ch.line,
-          `Gap of ${round(gap, 3)} s before this chapter: the previous one (line ${prev.line}) ends at ${formatTime(prev.end)}, this one starts at ${formatTime(ch.start)}.`,
+          `Gap of ${round(gap, 3)} s before this chapter: the previous one (line ${prev.line}) ends at ${formatVttTime(prev.end)}, this one starts at ${formatVttTime(ch.start)}.`,
         );
       } else if (gap < -EPSILON) {
         add(
           'chapter-contiguous',
           ch.line,
-          `This chapter overlaps the previous one (line ${prev.line}) by ${round(-gap, 3)} s: it starts at ${formatTime(ch.start)}, before ${formatTime(prev.end)}.`,
+          `This chapter overlaps the previous one (line ${prev.line}) by ${round(-gap, 3)} s: it starts at ${formatVttTime(ch.start)}, before ${formatVttTime(prev.end)}.`,
         );
       }
     }
@@ -217,11 +206,11 @@ export function checkChapters(
   const end = chapters.reduce((m, c) => Math.max(m, c.end), -Infinity);
   if (mediaDuration !== undefined && Number.isFinite(mediaDuration) && mediaDuration > 0) {
     if (Math.abs(end - mediaDuration) > COVER_TOLERANCE) {
-      add('chapter-cover', last.line, `The chapters end at ${formatTime(end)} but the media lasts ${formatTime(mediaDuration)}.`);
+      add('chapter-cover', last.line, `The chapters end at ${formatVttTime(end)} but the media lasts ${formatVttTime(mediaDuration)}.`);
     }
   }
   if (captionsEnd !== undefined && Number.isFinite(captionsEnd) && end < captionsEnd - COVER_TOLERANCE) {
-    add('chapter-cover', last.line, `The chapters end at ${formatTime(end)}, before the captions end (${formatTime(captionsEnd)}).`);
+    add('chapter-cover', last.line, `The chapters end at ${formatVttTime(end)}, before the captions end (${formatVttTime(captionsEnd)}).`);
   }
   return problems;
 }

@@ -49,3 +49,15 @@ export function formatDuration(seconds: number): string {
   if (s || parts.length === 0) parts.push(`${s} s`);
   return parts.join(' ');
 }
+
+/** Seconds as `[h:]mm:ss.ttt`, as written in WebVTT. */
+export function formatVttTime(seconds: number): string {
+  if (!Number.isFinite(seconds)) return String(seconds);
+  const ms = Math.round(Math.max(0, seconds) * 1000);
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = Math.floor((ms % 60_000) / 1000);
+  const t = ms % 1000;
+  const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${String(t).padStart(3, '0')}`;
+  return h ? `${h}:${mmss}` : mmss;
+}

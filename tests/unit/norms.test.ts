@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCaptions, checkChapters, codePointLength, DEFAULT_CAPTION_RULES, formatTime } from '../../src/core/norms.ts';
+import { checkCaptions, checkChapters, codePointLength, DEFAULT_CAPTION_RULES } from '../../src/core/norms.ts';
 import type { Chapter, Cue } from '../../src/core/types.ts';
 
 let n = 0;
@@ -133,12 +133,5 @@ describe('checkChapters', () => {
 
   it('track-empty', () => {
     expect(crules([])).toEqual(['track-empty']);
-  });
-});
-
-describe('formatTime', () => {
-  it('writes WebVTT times', () => {
-    expect(formatTime(0)).toBe('00:00.000');
-    expect(formatTime(3725.5)).toBe('1:02:05.500');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatTime, parseTime } from '../../src/core/time.ts';
+import { formatDuration, formatTime, formatVttTime, parseTime } from '../../src/core/time.ts';
 
 describe('parseTime', () => {
   it.each([
@@ -56,5 +56,12 @@ describe('formatDuration', () => {
     expect(formatDuration(75)).toBe('1 min 15 s');
     expect(formatDuration(3600)).toBe('1 h');
     expect(formatDuration(0)).toBe('0 s');
+  });
+});
+
+describe('formatVttTime', () => {
+  it('writes WebVTT timestamps', () => {
+    expect(formatVttTime(0)).toBe('00:00.000');
+    expect(formatVttTime(3725.5)).toBe('1:02:05.500');
   });
 });
