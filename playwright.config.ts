@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './tests/e2e/chromium.mjs';
 
 const chromium = findChromium();
-const PORT = 4173;
+// E2E_PORT and E2E_DIST let several runs share a machine, each with its own build and server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,7 +35,7 @@ export default defineConfig({
   },
   webServer: {
     // Tests run against the production build (npm run test:e2e builds first).
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
