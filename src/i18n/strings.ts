@@ -44,6 +44,21 @@ export interface UiStrings {
   colon: string;
   /** The player library's own controls. */
   media: Record<string, string>;
+  /** The "Embed" dialog and the embed's panel tabs. */
+  embed: {
+    open: string;
+    title: string;
+    intro: string;
+    startAt: (time: string) => string;
+    iframe: string;
+    component: string;
+    copy: (what: string) => string;
+    copied: string;
+    copyFailed: string;
+    close: string;
+    video: string;
+    panels: string;
+  };
 }
 
 const fr: UiStrings = {
@@ -92,6 +107,20 @@ const fr: UiStrings = {
   },
   errorsHeading: 'Problèmes de chargement',
   colon: '\u00a0: ',
+  embed: {
+    open: 'Intégrer',
+    title: 'Intégrer cette leçon dans un site',
+    intro: 'Copiez l’un de ces codes dans votre page.',
+    startAt: (t) => `Commencer à ${t}`,
+    iframe: 'Iframe (tout site)',
+    component: 'Composant web (script et balise)',
+    copy: (what) => `Copier le code : ${what}`,
+    copied: 'Code copié',
+    copyFailed: 'Copie refusée\u00a0: le code est sélectionné, copiez-le avec Ctrl+C',
+    close: 'Fermer',
+    video: 'Vidéo',
+    panels: 'Contenu de la leçon',
+  },
   media: {
     Announcements: 'Annonces',
     Accessibility: 'Accessibilité',
@@ -198,6 +227,20 @@ const en: UiStrings = {
   },
   errorsHeading: 'Loading problems',
   colon: ': ',
+  embed: {
+    open: 'Embed',
+    title: 'Embed this lesson in a site',
+    intro: 'Copy one of these codes into your page.',
+    startAt: (t) => `Start at ${t}`,
+    iframe: 'Iframe (any site)',
+    component: 'Web component (script and tag)',
+    copy: (what) => `Copy the code: ${what}`,
+    copied: 'Code copied',
+    copyFailed: 'Copy refused: the code is selected, copy it with Ctrl+C',
+    close: 'Close',
+    video: 'Video',
+    panels: 'Lesson content',
+  },
   media: {},
 };
 
