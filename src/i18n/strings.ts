@@ -53,6 +53,7 @@ export interface UiStrings {
     iframe: string;
     component: string;
     copy: (what: string) => string;
+    copyButton: string;
     copied: string;
     copyFailed: string;
     close: string;
@@ -115,6 +116,7 @@ const fr: UiStrings = {
     iframe: 'Iframe (tout site)',
     component: 'Composant web (script et balise)',
     copy: (what) => `Copier le code : ${what}`,
+    copyButton: 'Copier',
     copied: 'Code copié',
     copyFailed: 'Copie refusée\u00a0: le code est sélectionné, copiez-le avec Ctrl+C',
     close: 'Fermer',
@@ -235,6 +237,7 @@ const en: UiStrings = {
     iframe: 'Iframe (any site)',
     component: 'Web component (script and tag)',
     copy: (what) => `Copy the code: ${what}`,
+    copyButton: 'Copy',
     copied: 'Code copied',
     copyFailed: 'Copy refused: the code is selected, copy it with Ctrl+C',
     close: 'Close',
