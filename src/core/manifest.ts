@@ -12,7 +12,7 @@ import type {
   ManifestMediaSource,
   ManifestTextTrack,
 } from './types.ts';
-import { SLUG_PATTERN } from './vtt.ts';
+import { SLUG_PATTERN } from './slug.ts';
 
 /** Top-level properties, in schema order. `$schema` is allowed for editors. */
 export const MANIFEST_PROPERTIES = [

@@ -4,7 +4,7 @@
  * Characters are counted in Unicode code points, line breaks excluded. Findings carry the cue's source line.
  */
 import type { Chapter, Cue, LessonProblem } from './types.ts';
-import { SLUG_PATTERN } from './vtt.ts';
+import { SLUG_PATTERN } from './slug.ts';
 import { formatVttTime } from './time.ts';
 
 export interface CaptionRules {

@@ -9,14 +9,15 @@
  */
 import * as webvttModule from 'webvtt-parser';
 import type { Cue as ParserCue, TreeNode } from 'webvtt-parser';
+import { SLUG_PATTERN } from './slug.ts';
 import type { Chapter, Cue, CueNode, LessonFileKind, LessonProblem, ParsedTrack } from './types.ts';
 
 // webvtt-parser is CommonJS without static exports: Node's ESM loader only exposes `default`, bundlers expose both.
 type WebVTTModule = typeof webvttModule;
 const webvtt: WebVTTModule = ((webvttModule as unknown as { default?: WebVTTModule }).default ?? webvttModule) as WebVTTModule;
 
-/** A chapter identifier: a lowercase ASCII slug, used in `#chapter=` links and note file names. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// In its own module so that the manifest validator does not pull the WebVTT parser into the player's first chunk.
+export { SLUG_PATTERN } from './slug.ts';
 
 /** Guards against pathological inputs. */
 export const VTT_LIMITS = {

@@ -8,7 +8,6 @@ import { parseDeepLink } from '../core/deep-link.ts';
 import { validateManifest, parseManifestText } from '../core/manifest.ts';
 import { activeIndexAt, chapterIndexAt, lastStartedIndex } from '../core/timeline.ts';
 import type { Chapter, Cue, LessonManifest, LessonProblem } from '../core/types.ts';
-import { parseCaptions, parseChapters } from '../core/vtt.ts';
 import type { MediaAdapter, MediaState } from '../media/media-adapter.ts';
 import { fetchLessonText } from './fetch-lesson-file.ts';
 
@@ -125,6 +124,9 @@ export class LessonController {
     this.problems = [];
     this.#notify('status', 'model', 'problems');
 
+    // The WebVTT parser stays out of the player's first chunk: fetched while the manifest is.
+    const vtt = loadVttParser();
+    vtt.catch(() => undefined); // reported by the track that needs it, if the manifest gets that far
     const absolute = new URL(manifestUrl, document.baseURI).href;
     const fetched = await fetchLessonText(absolute, 'manifest', load.signal);
     if (load.signal.aborted) return;
@@ -143,16 +145,20 @@ export class LessonController {
     const captionLoads = manifest.captions.map(async (track) => {
       const text = await this.#fetchText(track.src, 'captions', load.signal);
       if (text === undefined) return;
-      const result = parseCaptions(text, track.src);
+      const parser = await this.#parser(vtt, track.src, 'captions', load.signal);
+      if (!parser) return;
+      const result = parser.parseCaptions(text, track.src);
       result.problems.filter((p) => p.severity === 'error').forEach((p) => this.#report(p));
       if (result.items.length) captionTracks.set(track.lang, result.items);
     });
     const chapterTrack =
       manifest.chapters.find((c) => c.lang === contentLang) ?? manifest.chapters.find((c) => c.lang === manifest.language);
     const chaptersLoad = chapterTrack
-      ? this.#fetchText(chapterTrack.src, 'chapters', load.signal).then((text) => {
+      ? this.#fetchText(chapterTrack.src, 'chapters', load.signal).then(async (text) => {
           if (text === undefined) return [];
-          const result = parseChapters(text, chapterTrack.src);
+          const parser = await this.#parser(vtt, chapterTrack.src, 'chapters', load.signal);
+          if (!parser) return [];
+          const result = parser.parseChapters(text, chapterTrack.src);
           result.problems.filter((p) => p.severity === 'error').forEach((p) => this.#report(p));
           return result.items;
         })
@@ -200,6 +206,19 @@ export class LessonController {
     if (signal.aborted) return undefined;
     fetched.problems.forEach((p) => this.#report(p));
     return fetched.text;
+  }
+
+  /** The WebVTT module, or a located problem for the track that needed it when the module could not load. */
+  async #parser(vtt: Promise<VttModule>, file: string, kind: 'captions' | 'chapters', signal: AbortSignal): Promise<VttModule | null> {
+    try {
+      return await vtt;
+    } catch (error) {
+      if (!signal.aborted) {
+        const reason = (error as Error).message || 'network error';
+        this.#report({ severity: 'error', file, kind, rule: 'fetch-network', message: `could not be read: the player's WebVTT module did not load (${reason})` });
+      }
+      return null;
+    }
   }
 
   /** A start position from `#t=` or `#chapter=`; a bad value is a console warning, never an exception. */
@@ -361,6 +380,18 @@ export class LessonController {
     this.detach();
     this.#listeners.clear();
   }
+}
+
+type VttModule = typeof import('../core/vtt.ts');
+let vttModule: Promise<VttModule> | null = null;
+
+/** Loads the WebVTT parser once; a failed load is tried again by the next lesson. */
+function loadVttParser(): Promise<VttModule> {
+  vttModule ??= import('../core/vtt.ts').catch((error: unknown) => {
+    vttModule = null;
+    throw error;
+  });
+  return vttModule;
 }
 
 /** The first of the candidates matching the UI language (by primary subtag), else the fallback. */
