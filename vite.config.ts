@@ -21,8 +21,46 @@ function copyLessonContent(): Plugin {
   };
 }
 
+/**
+ * The strictest policy the player must run under (README, "Content Security Policy"): no inline script or style,
+ * and Trusted Types for every HTML sink. `lit-html` is Lit's policy (also created by the lit-html 2 bundled in
+ * Vidstack, hence 'allow-duplicates'), `dompurify` the notes sanitiser's, `default` the player's guard for Vidstack's
+ * static icon markup (src/media/trusted-types.ts).
+ */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types lit-html dompurify default 'allow-duplicates'",
+].join('; ');
+
+/** Serves `/csp.html` with STRICT_CSP, in preview (what the browser tests load) and in dev. */
+function strictCspPage(): Plugin {
+  const header = (dev: boolean) => (req: { url?: string }, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    if (req.url?.split(/[?#]/)[0] === '/csp.html') {
+      // Vite's dev server injects CSS as <style> elements: only the build can be held to style-src 'self'.
+      res.setHeader('Content-Security-Policy', dev ? STRICT_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'") : STRICT_CSP);
+    }
+    next();
+  };
+  return {
+    name: 'strict-csp-page',
+    configureServer(server) {
+      server.middlewares.use(header(true));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(header(false));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [copyLessonContent()],
+  plugins: [copyLessonContent(), strictCspPage()],
   resolve: {
     // Vidstack asks for lit-html 2; its templates and directives run unchanged on Lit's lit-html 3, so the page
     // ships one copy instead of two (about 3 kB gzip; the browser tests cover Vidstack's layout on it).
@@ -33,6 +71,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
+        csp: resolve(import.meta.dirname, 'csp.html'),
       },
     },
   },

@@ -5,6 +5,8 @@
  * tracks are handed to Vidstack with empty cue text: its menus (on/off, language, caption styles) keep working, and
  * the lesson's own overlay, built from text nodes, shows the words.
  */
+// Before vidstack: its modules assign static markup to innerHTML as they load (see trusted-types.ts).
+import './trusted-types.ts';
 import 'vidstack/player';
 import 'vidstack/player/layouts/default';
 import 'vidstack/player/ui';
@@ -19,6 +21,8 @@ media-player { display: block; width: 100%; }
 media-player .lesson-media-overlay { position: absolute; inset: 0; z-index: 1; pointer-events: none; }
 media-player[data-controls] .lesson-media-overlay { --lesson-captions-lift: var(--lesson-controls-height, 3.5em); }
 media-player .vds-captions { display: none !important; }
+/* Vidstack's video template sets this inline; trusted-types.ts drops the inline style (CSP style-src 'self'). */
+media-player video { max-width: unset; }
 .lesson-slider-marks { position: absolute; inset: 0; pointer-events: none; z-index: 1; }
 .lesson-slider-marks span { position: absolute; top: 50%; width: 4px; height: 12px; margin-left: -2px; transform: translateY(-50%);
   background: var(--lesson-mark-color, #ffe600); border: 1px solid #000; border-radius: 1px; }
