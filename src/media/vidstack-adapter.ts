@@ -13,6 +13,7 @@ import 'vidstack/player/ui';
 import type { MediaPlayerElement } from 'vidstack/elements';
 import themeCss from 'vidstack/player/styles/default/theme.css?inline';
 import videoLayoutCss from 'vidstack/player/styles/default/layouts/video.css?inline';
+import { mediaA11yStyles } from './media-a11y-styles.ts';
 import type { MediaAdapter, MediaSetup, MediaState } from './media-adapter.ts';
 
 /** Styles the player library needs, for the shadow root that hosts it, plus the overlay's place under Vidstack's controls. */
@@ -26,7 +27,7 @@ media-player video { max-width: unset; }
 .lesson-slider-marks { position: absolute; inset: 0; pointer-events: none; z-index: 1; }
 .lesson-slider-marks span { position: absolute; top: 50%; width: 4px; height: 12px; margin-left: -2px; transform: translateY(-50%);
   background: var(--lesson-mark-color, #ffe600); border: 1px solid #000; border-radius: 1px; }
-`;
+${mediaA11yStyles}`;
 
 export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   const player = document.createElement('media-player') as MediaPlayerElement;
