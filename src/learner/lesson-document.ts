@@ -1,0 +1,139 @@
+/**
+ * The lesson as a document to keep: model → structure (title, chapters, paragraphs, authored notes), and that
+ * structure as plain text; the transcript's cues as WebVTT. DOM-free: the print view and the downloads build on it.
+ *
+ * Paragraphs, not cue fragments: a chapter's cues are joined into running text, and a new paragraph starts at a
+ * pause in speech (more than 0.9 s between two cues), or at a sentence end once a paragraph has grown long.
+ */
+import { formatTime, formatVttTime } from '../core/time.ts';
+import type { Chapter, Cue, LessonManifest } from '../core/types.ts';
+
+/** A pause longer than this between two cues starts a new paragraph. */
+export const PARAGRAPH_PAUSE = 0.9;
+/** A paragraph this long ends at the next sentence end. */
+const LONG_PARAGRAPH = 480;
+const SENTENCE_END = /[.!?…»"]\s*$/;
+
+export interface DocumentParagraph {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface DocumentChapter {
+  /** Null for the text before the first chapter (or a lesson without chapters). */
+  id: string | null;
+  title: string;
+  start: number;
+  end: number;
+  paragraphs: DocumentParagraph[];
+  /** The authored note (Markdown), if any. */
+  note?: string;
+}
+
+export interface LessonDocument {
+  title: string;
+  lang: string;
+  chapters: DocumentChapter[];
+}
+
+export interface LessonDocumentSource {
+  manifest: Pick<LessonManifest, 'id' | 'title' | 'language'>;
+  contentLang: string;
+  cues: readonly Cue[];
+  chapters: readonly Chapter[];
+  notes: ReadonlyMap<string, string>;
+}
+
+/** A cue's text as running text: its lines joined by spaces, runs of white space collapsed. */
+function cueProse(cue: Pick<Cue, 'text'>): string {
+  return cue.text.replace(/\s+/g, ' ').trim();
+}
+
+/** Joins cues (sorted by start) into paragraphs. */
+export function paragraphsOf(cues: readonly Pick<Cue, 'start' | 'end' | 'text'>[]): DocumentParagraph[] {
+  const paragraphs: DocumentParagraph[] = [];
+  let current: DocumentParagraph | null = null;
+  let previousEnd = -Infinity;
+  for (const cue of cues) {
+    const text = cueProse(cue);
+    if (!text) continue;
+    const pause = cue.start - previousEnd > PARAGRAPH_PAUSE;
+    const long = current !== null && current.text.length >= LONG_PARAGRAPH && SENTENCE_END.test(current.text);
+    if (!current || pause || long) {
+      current = { start: cue.start, end: cue.end, text };
+      paragraphs.push(current);
+    } else {
+      current.text += ` ${text}`;
+      current.end = Math.max(current.end, cue.end);
+    }
+    previousEnd = cue.end;
+  }
+  return paragraphs;
+}
+
+export function buildLessonDocument(source: LessonDocumentSource): LessonDocument {
+  const { manifest, contentLang, cues, chapters, notes } = source;
+  const title = manifest.title[contentLang] ?? manifest.title[manifest.language] ?? manifest.id;
+  const sections: DocumentChapter[] = [];
+  const firstStart = chapters[0]?.start ?? Infinity;
+  const before = cues.filter((c) => c.start < firstStart);
+  if (before.length) {
+    sections.push({ id: null, title, start: before[0]!.start, end: before.at(-1)!.end, paragraphs: paragraphsOf(before) });
+  }
+  chapters.forEach((chapter, i) => {
+    const next = chapters[i + 1];
+    const inChapter = cues.filter((c) => c.start >= chapter.start && (!next || c.start < next.start));
+    const note = notes.get(chapter.id);
+    sections.push({
+      id: chapter.id,
+      title: chapter.title,
+      start: chapter.start,
+      end: chapter.end,
+      paragraphs: paragraphsOf(inChapter),
+      ...(note?.trim() ? { note } : {}),
+    });
+  });
+  return { title, lang: contentLang, chapters: sections };
+}
+
+/** The document as plain text: title, underlined chapter headings, timed paragraphs. */
+export function documentToText(doc: LessonDocument): string {
+  const out: string[] = [doc.title, '='.repeat(Math.max(3, [...doc.title].length))];
+  for (const chapter of doc.chapters) {
+    const heading = `${chapter.title} (${formatTime(chapter.start)})`;
+    out.push('', heading, '-'.repeat([...heading].length));
+    for (const p of chapter.paragraphs) out.push('', `[${formatTime(p.start)}] ${p.text}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Cue text as a WebVTT payload: `&`, `<` and `>` escaped (which also keeps `-->` out), no blank lines. */
+function vttPayload(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+}
+
+/** An identifier line may not hold `-->` nor a line break. */
+function vttId(id: string): string {
+  return id.replace(/-->/g, '—>').replace(/[\r\n]+/g, ' ');
+}
+
+/** The transcript's cues as a WebVTT file (text without markup). */
+export function cuesToVtt(cues: readonly Pick<Cue, 'id' | 'start' | 'end' | 'text'>[]): string {
+  const blocks = cues
+    .map((cue) => ({ cue, payload: vttPayload(cue.text) }))
+    .filter(({ payload }) => payload !== '')
+    .map(({ cue, payload }) => `${vttId(cue.id)}\n${formatVttTime(cue.start)} --> ${formatVttTime(cue.end)}\n${payload}`);
+  return `WEBVTT\n\n${blocks.join('\n\n')}\n`;
+}
+
+/** A file name from the lesson id: letters, digits and dashes. */
+export function fileStem(lessonId: string): string {
+  return lessonId.replace(/[^a-zA-Z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'lecon';
+}
