@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { relative, resolve } from 'node:path';
+import { build, defineConfig, type Plugin } from 'vite';
+import { libraryConfig } from './vite.lib.config.ts';
 
 /** Lesson content is data served as is: the production build carries it beside the pages. */
 const LESSON_CONTENT_DIRS = ['lessons', 'captions', 'chapters', 'media'];
@@ -59,8 +61,36 @@ function strictCspPage(): Plugin {
   };
 }
 
+/**
+ * Builds the publishable library into `<outDir>/lib` after the site, so one `vite build` serves both: the bundle
+ * (vite.lib.config.ts), its type declarations (tsconfig.lib.json) and custom-elements.json (cem analyze).
+ */
+function libraryBuild(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'lesson-library',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      const lib = resolve(outDir, 'lib');
+      await build(libraryConfig(lib));
+      const bin = (name: string) => resolve(import.meta.dirname, 'node_modules/.bin', name);
+      for (const [cmd, args] of [
+        [bin('tsc'), ['-p', 'tsconfig.lib.json', '--declarationDir', resolve(lib, 'types')]],
+        // cem joins --outdir to the working directory.
+        [bin('cem'), ['analyze', '--quiet', '--outdir', relative(import.meta.dirname, lib)]],
+      ] as const) {
+        const run = spawnSync(cmd, args, { cwd: import.meta.dirname, encoding: 'utf8' });
+        if (run.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [copyLessonContent(), strictCspPage()],
+  plugins: [copyLessonContent(), strictCspPage(), libraryBuild()],
   resolve: {
     // Vidstack asks for lit-html 2; its templates and directives run unchanged on Lit's lit-html 3, so the page
     // ships one copy instead of two (about 3 kB gzip; the browser tests cover Vidstack's layout on it).
@@ -72,8 +102,10 @@ export default defineConfig({
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
         csp: resolve(import.meta.dirname, 'csp.html'),
+        embed: resolve(import.meta.dirname, 'embed.html'),
       },
     },
   },
-  preview: { host: '127.0.0.1' },
+  // Lesson files, the library and its chunks are fetched by pages on other origins (README, "Embed a lesson").
+  preview: { host: '127.0.0.1', cors: { origin: '*' } },
 });

@@ -13,12 +13,30 @@ export const playerStyles = css`
     --lesson-error: #ce0500;
     --lesson-radius: 4px;
     display: block;
-    container-type: inline-size;
     font-family: var(--lesson-font);
     color: var(--lesson-color);
     background: var(--lesson-background);
     line-height: 1.5;
     text-align: start;
+  }
+  :host([layout='fill']) {
+    height: 100%;
+    overflow: auto;
+  }
+  /* Host pages may restyle <lesson-player> itself (even "* { all: revert }"): the frame re-asserts what the
+     player depends on. Its font size is the reader's preferred one ("medium"), not the host's root size. */
+  .frame {
+    display: block;
+    container-type: inline-size;
+    font-family: var(--lesson-font);
+    font-size: var(--lesson-font-size, medium);
+    color: var(--lesson-color);
+    background: var(--lesson-background);
+    line-height: 1.5;
+    text-align: start;
+  }
+  :host([layout='fill']) .frame {
+    height: 100%;
   }
   @media (prefers-color-scheme: dark) {
     :host {
@@ -85,9 +103,84 @@ export const playerStyles = css`
     outline: 3px solid var(--lesson-accent);
     outline-offset: 2px;
   }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em 1em;
+  }
   .current-chapter {
     margin: 0;
-    font-size: 1rem;
+    font-size: 1em;
+  }
+  .tabs {
+    display: none;
+  }
+  /* The fill layout (embed.html) in a narrow frame: one of video, chapters, transcript, notes at a time. */
+  @container (max-width: 1023.98px) {
+    .lesson[data-layout='fill'][data-status='ready'] {
+      height: 100%;
+      grid-template-rows: auto minmax(0, 1fr);
+      gap: 0;
+    }
+    .lesson[data-layout='fill'] .tabs {
+      display: flex;
+      overflow-x: auto;
+      border-block-end: 1px solid var(--lesson-border);
+    }
+    .tabs [role='tab'] {
+      flex: 1 0 auto;
+      min-height: 44px;
+      padding: 0.25em 0.75em;
+      font: inherit;
+      color: var(--lesson-color);
+      background: transparent;
+      border: 0;
+      border-block-end: 4px solid transparent;
+      cursor: pointer;
+    }
+    .tabs [role='tab'][aria-selected='true'] {
+      font-weight: 700;
+      border-block-end-color: var(--lesson-accent);
+    }
+    .tabs [role='tab']:focus-visible {
+      outline: 3px solid var(--lesson-accent);
+      outline-offset: -3px;
+    }
+    .lesson[data-layout='fill'] :is(.main, .side, .notes) {
+      min-height: 0;
+      overflow: auto;
+    }
+    .lesson[data-layout='fill'] .main {
+      grid-template-rows: minmax(0, 1fr) auto;
+      gap: 0.25em;
+    }
+    .lesson[data-layout='fill'] .media {
+      height: 100%;
+      max-width: 100%;
+      justify-self: center;
+    }
+    .lesson[data-layout='fill'] .media media-player {
+      height: 100%;
+    }
+    .lesson[data-layout='fill'] .toolbar {
+      padding-inline: 0.5em;
+    }
+    .lesson[data-layout='fill'] :is(.side, .notes, .chapters) {
+      padding: 0.5em;
+    }
+    .lesson[data-layout='fill'][data-tab='chapters'] .main {
+      grid-template-rows: auto;
+    }
+    .lesson[data-layout='fill']:not([data-tab='video']) :is(.media, .toolbar),
+    .lesson[data-layout='fill']:not([data-tab='chapters']) .chapters,
+    .lesson[data-layout='fill']:not([data-tab='transcript']) .side,
+    .lesson[data-layout='fill']:not([data-tab='notes']) .notes,
+    .lesson[data-layout='fill'][data-tab='transcript'] .main,
+    .lesson[data-layout='fill'][data-tab='notes'] .main {
+      display: none;
+    }
   }
   .current-chapter .label {
     color: var(--lesson-muted-color);

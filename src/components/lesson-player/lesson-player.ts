@@ -9,6 +9,12 @@
  * @attr lang - UI language, `fr` (default) or `en`; also picks the caption, chapter and note files shown.
  * @attr panels - `all` (default): transcript, chapters and notes beside the video; `none`: the video alone, for
  *   pages that place `<lesson-transcript for>`, `<lesson-chapters for>` and `<lesson-notes for>` themselves.
+ * @attr layout - `auto` (default): the player takes the height it needs; `fill`: it fills its own height (give it
+ *   one, as `embed.html` does), and below 1024 px of width the video and the panels become tabs.
+ * @attr start - where playback starts: seconds or `1:23`, `1m23s`.
+ * @attr embed-src - URL of `embed.html` for the Embed dialog's iframe snippet (default: beside the library).
+ * @attr script-src - URL of the library script for the Embed dialog's snippet (default: the library's own).
+ * @attr no-embed - boolean: no "Embed" button.
  *
  * @prop {number} currentTime - the media clock in seconds; setting it seeks.
  * @prop {boolean} paused
@@ -27,6 +33,9 @@
  * @csspart media - the video area.
  * @csspart side - the column beside the video (transcript).
  * @csspart errors - the list of loading problems.
+ * @csspart toolbar - the line under the video: current chapter and Embed button.
+ * @csspart tabs - the tab list of the `fill` layout.
+ * @csspart tab - each tab; the selected one also has the part `selected`.
  *
  * @cssprop --lesson-font - font family of the panels.
  * @cssprop --lesson-color - text colour.
@@ -34,9 +43,17 @@
  * @cssprop --lesson-accent - links, focus ring and active marks.
  * @cssprop --lesson-highlight - background of the current transcript line.
  * @cssprop --lesson-radius - corner radius.
+ * @cssprop --lesson-font-size - base font size (default `medium`, the reader's preferred size, whatever the host
+ *   page's root font size).
+ * @cssprop --lesson-muted-color - secondary text.
+ * @cssprop --lesson-surface - background of fields and code.
+ * @cssprop --lesson-border - borders.
+ * @cssprop --lesson-error - loading problems.
+ * @cssprop --lesson-transcript-height - the transcript's maximum height (default 28rem).
  */
 import { html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { parseTime } from '../../core/time.ts';
 import type { Chapter, Cue, LessonProblem } from '../../core/types.ts';
 import { uiStrings, type UiStrings } from '../../i18n/strings.ts';
 import type { MediaAdapter } from '../../media/media-adapter.ts';
@@ -44,6 +61,7 @@ import { createVidstackAdapter, mediaStyles } from '../../media/vidstack-adapter
 import { LessonController, type LessonChange } from '../../state/lesson-controller.ts';
 import '../lesson-captions/lesson-captions.ts';
 import '../lesson-chapters/lesson-chapters.ts';
+import '../lesson-embed/lesson-embed.ts';
 import '../lesson-notes/lesson-notes.ts';
 import '../lesson-transcript/lesson-transcript.ts';
 import { playerStyles } from './lesson-player.styles.ts';
@@ -56,6 +74,14 @@ export class LessonPlayer extends LitElement {
   @property() lesson = '';
   @property({ reflect: true }) override lang = '';
   @property() panels: 'all' | 'none' = 'all';
+  @property({ reflect: true }) layout: 'auto' | 'fill' = 'auto';
+  @property() start = '';
+  @property({ attribute: 'embed-src' }) embedSrc = '';
+  @property({ attribute: 'script-src' }) scriptSrc = '';
+  @property({ attribute: 'no-embed', type: Boolean }) noEmbed = false;
+
+  /** The tab shown in the `fill` layout when the frame is narrow. */
+  @state() private tab: PlayerTab = 'video';
 
   /** Owns lesson and playback state; views bound with `for` read it. */
   readonly controller = new LessonController(this);
@@ -65,8 +91,21 @@ export class LessonPlayer extends LitElement {
   #unsubscribe: (() => void) | null = null;
   #captions = document.createElement('lesson-captions');
   #onHashChange = () => this.controller.followFragment(location.hash);
+  /**
+   * A new chapter while the video plays is said in the polite live region (WCAG 4.1.3): a listener does not see the
+   * slide's title. Not while paused (seeks there are the reader's own, and the chapters list says where it went),
+   * and never for each cue.
+   */
+  #onChapterChange = (event: Event) => {
+    const chapter = (event as CustomEvent<{ chapter: Chapter | null }>).detail.chapter;
+    if (chapter && !this.controller.paused) this.controller.announce(this.strings.chapterNow(chapter.title));
+  };
   /** A view asked to go back to the video (e.g. from a note): focus the video area. */
-  #onFocusMedia = () => this.renderRoot.querySelector<HTMLElement>('.media')?.focus();
+  #onFocusMedia = async () => {
+    this.tab = 'video';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.media')?.focus();
+  };
 
   // ——— Public API ———
   get currentTime(): number {
@@ -108,6 +147,12 @@ export class LessonPlayer extends LitElement {
   openNotes(chapterId: string): boolean {
     return this.controller.openNotes(chapterId);
   }
+  /** Shows captions: a language, `true` for the lesson's default track, `false` (or null) to hide them. */
+  setCaptions(language: string | boolean | null): void {
+    const manifest = this.controller.model?.manifest;
+    const fallback = manifest?.captions.find((t) => t.default)?.lang ?? manifest?.captions[0]?.lang ?? null;
+    this.controller.setCaptions(language === true ? fallback : language || null);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -115,6 +160,7 @@ export class LessonPlayer extends LitElement {
     this.#unsubscribe = this.controller.subscribe((changes) => this.#onLessonChange(changes));
     window.addEventListener('hashchange', this.#onHashChange);
     this.addEventListener('lesson-focus-media', this.#onFocusMedia);
+    this.addEventListener('lesson-chapterchange', this.#onChapterChange);
     this.dispatchEvent(new Event('lesson-player-connected', { bubbles: true, composed: true }));
   }
 
@@ -132,6 +178,7 @@ export class LessonPlayer extends LitElement {
       this.requestUpdate();
     }
     if (changes.has('model') && this.controller.model) this.#mountMedia();
+    if (changes.has('notes') && this.controller.notesRequest?.focus) this.tab = 'notes';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -140,6 +187,11 @@ export class LessonPlayer extends LitElement {
     }
     if ((changed.has('lesson') || changed.has('lang')) && this.lesson) {
       void this.controller.load(this.lesson, this.strings.lang);
+    }
+    if (changed.has('start') && this.start) {
+      const start = parseTime(this.start);
+      if (start === undefined) console.warn(`lesson-player: start="${this.start}" is not a time (try 90, 1:30 or 1m30s)`);
+      else this.controller.seek(start);
     }
   }
 
@@ -185,25 +237,75 @@ export class LessonPlayer extends LitElement {
     const { status, problems, announcement, activeChapter, model } = this.controller;
     const s = this.strings;
     const title = model ? (model.manifest.title[model.contentLang] ?? model.manifest.title[model.manifest.language]) : '';
-    return html`
-      <div class="lesson" part="base" data-status=${status} data-panels=${this.panels}>
+    const tabs = this.layout === 'fill' && this.panels === 'all' && status === 'ready';
+    // A container of its own: the layout follows the player's width, not the page's, and survives host CSS
+    // (`all: revert` on <lesson-player> cannot reach it).
+    return html`<div class="frame">
+      <div class="lesson" part="base" data-status=${status} data-panels=${this.panels} data-layout=${this.layout} data-tab=${this.tab}>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${announcement}</div>
         ${problems.length ? this.#renderProblems(problems, s) : nothing}
         ${status === 'loading' ? html`<p class="loading" role="status">${s.loading}</p>` : nothing}
         ${status === 'error' ? html`<p class="failed">${s.loadFailed}</p>` : nothing}
-        <section class="main" aria-label=${title ? `${s.player} : ${title}` : s.player}>
+        ${tabs ? this.#renderTabs(s) : nothing}
+        <section class="main" id="panel-video" aria-label=${title ? `${s.player} : ${title}` : s.player}>
           <div class="media" part="media" tabindex="-1"></div>
-          ${status === 'ready' && activeChapter
-            ? html`<p class="current-chapter"><span class="label">${s.currentChapter}</span> <span class="title">${activeChapter.title}</span></p>`
+          ${status === 'ready'
+            ? html`<div class="toolbar" part="toolbar">
+                ${activeChapter
+                  ? html`<p class="current-chapter"><span class="label">${s.currentChapter}</span> <span class="title">${activeChapter.title}</span></p>`
+                  : html`<span></span>`}
+                ${this.noEmbed
+                  ? nothing
+                  : html`<lesson-embed
+                      .controller=${this.controller}
+                      lesson=${new URL(this.lesson, document.baseURI).href}
+                      embed-src=${this.embedSrc}
+                      script-src=${this.scriptSrc}
+                    ></lesson-embed>`}
+              </div>`
             : nothing}
-          ${this.panels === 'all' && status === 'ready' ? html`<lesson-chapters .controller=${this.controller}></lesson-chapters>` : nothing}
+          ${this.panels === 'all' && status === 'ready'
+            ? html`<lesson-chapters id="panel-chapters" class="chapters" .controller=${this.controller}></lesson-chapters>`
+            : nothing}
         </section>
         ${this.panels === 'all' && status === 'ready'
-          ? html`<div class="side" part="side"><lesson-transcript .controller=${this.controller}></lesson-transcript></div>
-              <lesson-notes class="notes" .controller=${this.controller}></lesson-notes>`
+          ? html`<div class="side" id="panel-transcript" part="side"><lesson-transcript .controller=${this.controller}></lesson-transcript></div>
+              <lesson-notes id="panel-notes" class="notes" .controller=${this.controller}></lesson-notes>`
           : nothing}
       </div>
-    `;
+    </div>`;
+  }
+
+  #renderTabs(s: UiStrings) {
+    const labels: Record<PlayerTab, string> = { video: s.embed.video, chapters: s.chapters, transcript: s.transcript, notes: s.notes };
+    const select = (tab: PlayerTab, focus = false) => {
+      this.tab = tab;
+      if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-tab-id="${tab}"]`)?.focus());
+    };
+    const onKey = (event: KeyboardEvent) => {
+      const i = PLAYER_TABS.indexOf(this.tab);
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: PLAYER_TABS.length - 1 }[event.key];
+      if (next === undefined) return;
+      event.preventDefault();
+      select(PLAYER_TABS[(next + PLAYER_TABS.length) % PLAYER_TABS.length]!, true);
+    };
+    return html`<div class="tabs" part="tabs" role="tablist" aria-label=${s.embed.panels} @keydown=${onKey}>
+      ${PLAYER_TABS.map(
+        (tab) =>
+          html`<button
+            type="button"
+            role="tab"
+            part=${tab === this.tab ? 'tab selected' : 'tab'}
+            data-tab-id=${tab}
+            aria-selected=${tab === this.tab ? 'true' : 'false'}
+            aria-controls=${`panel-${tab}`}
+            tabindex=${tab === this.tab ? '0' : '-1'}
+            @click=${() => select(tab)}
+          >
+            ${labels[tab]}
+          </button>`,
+      )}
+    </div>`;
   }
 
   #renderProblems(problems: LessonProblem[], s: UiStrings) {
@@ -215,6 +317,9 @@ export class LessonPlayer extends LitElement {
     </div>`;
   }
 }
+
+type PlayerTab = 'video' | 'chapters' | 'transcript' | 'notes';
+const PLAYER_TABS: readonly PlayerTab[] = ['video', 'chapters', 'transcript', 'notes'];
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,0 +1,118 @@
+/**
+ * `embed.html`: one lesson filling its frame, for `<iframe>` embeds and oEmbed.
+ *
+ * URL parameters: `lesson` (manifest URL, required), `t` (start time), `chapter` (start chapter id), `lang`
+ * (`fr`/`en`), `captions` (`on`/`off`), `id` (player id in messages), `origins` (comma list of host origins allowed
+ * to use the postMessage API; the embed's own origin always is). See `protocol.ts` for the messages.
+ */
+import '../components/lesson-player/lesson-player.ts';
+import type { LessonPlayer } from '../components/lesson-player/lesson-player.ts';
+import { parseDeepLink } from '../core/deep-link.ts';
+import type { LessonChapterChangeDetail, LessonCueChangeDetail, LessonErrorDetail } from '../state/lesson-controller.ts';
+import type { Chapter } from '../core/types.ts';
+import {
+  ANY_PLAYER,
+  embedPlayerId,
+  envelope,
+  parseEmbedCommand,
+  parseOrigins,
+  shouldSendTimeUpdate,
+  type EmbedCommand,
+  type EmbedEvent,
+} from './protocol.ts';
+
+const params = new URLSearchParams(location.search);
+const player = document.querySelector('lesson-player') as LessonPlayer;
+const id = embedPlayerId(params.get('id'));
+const allowed = parseOrigins(params.get('origins'), location.origin);
+const inFrame = window.parent !== window;
+
+// The host page's origin, when the browser tells it and it is allowed; otherwise learnt from its first `hello`.
+const ancestor = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins?.[0];
+let hostOrigin: string | null = ancestor && allowed.has(ancestor) ? ancestor : null;
+let ready: Extract<EmbedEvent, { type: 'ready' }> | null = null;
+
+function emit(event: EmbedEvent): void {
+  if (inFrame && hostOrigin) window.parent.postMessage(envelope(id, event), hostOrigin);
+}
+
+const chapterInfo = (c: Chapter) => ({ id: c.id, title: c.title, start: c.start, end: c.end });
+
+function start(): void {
+  const link = parseDeepLink(`t=${params.get('t') ?? ''}&chapter=${params.get('chapter') ?? ''}`);
+  if (link.chapter && player.seekToChapter(link.chapter)) return;
+  if (link.time !== undefined) player.seek(link.time);
+}
+
+player.id = id;
+const lang = params.get('lang');
+if (lang === 'fr' || lang === 'en') player.lang = lang;
+document.documentElement.lang = lang === 'en' ? 'en' : 'fr';
+
+player.addEventListener('lesson-ready', (e) => {
+  const detail = (e as CustomEvent<{ title: string; duration: number }>).detail;
+  document.title = detail.title;
+  ready = { type: 'ready', lesson: player.lesson, title: detail.title, duration: detail.duration, chapters: player.chapters.map(chapterInfo) };
+  start();
+  if (params.get('captions') === 'on') player.setCaptions(true);
+  emit(ready);
+});
+player.addEventListener('lesson-cuechange', (e) => {
+  const { cue, index } = (e as CustomEvent<LessonCueChangeDetail>).detail;
+  emit({ type: 'cuechange', index, text: cue?.text ?? null, start: cue?.start ?? null, end: cue?.end ?? null });
+});
+player.addEventListener('lesson-chapterchange', (e) => {
+  const { chapter, index } = (e as CustomEvent<LessonChapterChangeDetail>).detail;
+  emit({ type: 'chapterchange', index, chapter: chapter ? chapterInfo(chapter) : null });
+});
+player.addEventListener('lesson-error', (e) => {
+  const { problem } = (e as CustomEvent<LessonErrorDetail>).detail;
+  emit({ type: 'error', kind: problem.kind, message: problem.message.slice(0, 2000) });
+});
+
+// `timeupdate`: at most 4 a second while the clock moves, and on every play/pause.
+let lastTime: { at: number; time: number; paused: boolean } | null = null;
+setInterval(() => {
+  if (!ready) return;
+  const now = { at: performance.now(), time: player.currentTime, paused: player.paused };
+  if (!shouldSendTimeUpdate(lastTime, now)) return;
+  lastTime = now;
+  emit({ type: 'timeupdate', time: Math.max(0, now.time), duration: player.duration, paused: now.paused });
+}, 250);
+
+function run(command: EmbedCommand): void {
+  switch (command.type) {
+    case 'hello':
+      if (ready) emit(ready);
+      return;
+    case 'play':
+      player.play().catch((error: unknown) => emit({ type: 'error', kind: 'media', message: String(error).slice(0, 2000) }));
+      return;
+    case 'pause':
+      return player.pause();
+    case 'seek':
+      return player.seek(command.time);
+    case 'seekToChapter':
+      player.seekToChapter(command.chapter);
+      return;
+    case 'setCaptions':
+      player.setCaptions(command.lang ?? false);
+      return;
+    case 'openNotes':
+      player.openNotes(command.chapter);
+      return;
+  }
+}
+
+window.addEventListener('message', (message) => {
+  // Only the page that frames this embed, from an allowed origin, with a well-formed command for this player.
+  if (!inFrame || message.source !== window.parent || !allowed.has(message.origin)) return;
+  const command = parseEmbedCommand(message.data);
+  if (!command || (command.id !== id && !(command.type === 'hello' && command.id === ANY_PLAYER))) return;
+  hostOrigin = message.origin;
+  run(command);
+});
+
+const lesson = params.get('lesson');
+if (lesson) player.lesson = lesson;
+else document.querySelector('.embed-missing')?.removeAttribute('hidden');

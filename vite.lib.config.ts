@@ -1,0 +1,34 @@
+/**
+ * The library build: `dist/lib/lesson-player.js` (registers every element; lazy chunks beside it, loaded relative to
+ * it, so a page on another origin can use the script as is) and `dist/lib/embed-api.js` (the host-side client of
+ * the iframe embed). Everything is bundled: one script tag is enough. Run by the site build (vite.config.ts) into
+ * its outDir's `lib/`, or alone with `vite build -c vite.lib.config.ts`.
+ */
+import { resolve } from 'node:path';
+import { defineConfig, type InlineConfig } from 'vite';
+
+export function libraryConfig(outDir: string): InlineConfig {
+  return {
+    configFile: false,
+    root: import.meta.dirname,
+    logLevel: 'warn',
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    resolve: { dedupe: ['lit-html'] },
+    build: {
+      target: 'es2022',
+      outDir,
+      emptyOutDir: true,
+      lib: {
+        entry: {
+          'lesson-player': resolve(import.meta.dirname, 'src/index.ts'),
+          'embed-api': resolve(import.meta.dirname, 'src/embed/embed-api.ts'),
+        },
+        formats: ['es'],
+      },
+      rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+    },
+  };
+}
+
+export default defineConfig(libraryConfig(resolve(import.meta.dirname, 'dist/lib')));
