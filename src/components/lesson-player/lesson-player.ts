@@ -100,15 +100,6 @@ export class LessonPlayer extends LitElement {
     const chapter = (event as CustomEvent<{ chapter: Chapter | null }>).detail.chapter;
     if (chapter && !this.controller.paused) this.controller.announce(this.strings.chapterNow(chapter.title));
   };
-  /**
-   * A new chapter while the video plays is said in the polite live region (WCAG 4.1.3): a listener does not see the
-   * slide's title. Not while paused (seeks there are the reader's own, and the chapters list says where it went),
-   * and never for each cue.
-   */
-  #onChapterChange = (event: Event) => {
-    const chapter = (event as CustomEvent<{ chapter: Chapter | null }>).detail.chapter;
-    if (chapter && !this.controller.paused) this.controller.announce(this.strings.chapterNow(chapter.title));
-  };
   /** A view asked to go back to the video (e.g. from a note): focus the video area. */
   #onFocusMedia = async () => {
     this.tab = 'video';
@@ -169,7 +160,6 @@ export class LessonPlayer extends LitElement {
     this.#unsubscribe = this.controller.subscribe((changes) => this.#onLessonChange(changes));
     window.addEventListener('hashchange', this.#onHashChange);
     this.addEventListener('lesson-focus-media', this.#onFocusMedia);
-    this.addEventListener('lesson-chapterchange', this.#onChapterChange);
     this.addEventListener('lesson-chapterchange', this.#onChapterChange);
     this.dispatchEvent(new Event('lesson-player-connected', { bubbles: true, composed: true }));
   }
