@@ -1,0 +1,335 @@
+#!/usr/bin/env node
+/**
+ * npm run bench — the performance figures of issue #7, each as a ratio to a baseline measured in the same run.
+ *
+ *   weight  initial JS (gzip) of the player ÷ Vidstack's player + default layout alone, same bundler and config
+ *   sync    lag between a cue's start on the media clock and its transcript line marked current, in real
+ *           playback (Chromium, muted, --rate×), ÷ the same controller and transcript clocked by `timeupdate`
+ *   seek    click on a line → line marked, relative to the media's `seeked`
+ *   scale   a generated 3-hour lesson (4 000 cues, 60 chapters, notes) ÷ the 4-minute lesson: load to an
+ *           interactive transcript, per-frame sync cost (÷ 50 cues), scrolling, DOM nodes, JS heap
+ *
+ * Options: --repeat N (runs of the load, frame-cost and scroll figures; medians reported, default 3),
+ *          --rate R (playback rate of the sync runs, default 4), --only weight,sync,seek,scale
+ * Writes bench/results.json. Builds go to bench/.build (never dist/).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+import { findChromium } from '../tests/e2e/chromium.mjs';
+import { generateLesson } from './generate-long-lesson.mjs';
+import { buildVariant, ROOT } from './lib/build.mjs';
+import { median, summary } from './lib/stats.mjs';
+import { measureWeight } from './lib/weight.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const REPEAT = Math.max(1, Number(option('repeat', 3)));
+const RATE = Number(option('rate', 4));
+const ONLY = new Set(option('only', 'weight,sync,seek,scale').split(','));
+const SHORT = '/lessons/survivre-en-milieu-hostile.json';
+const LONG = '/long/long.json';
+const SMALL = '/small50/small50.json';
+const log = (message) => process.stderr.write(`${message}\n`);
+const round = (n, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
+
+const results = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length }, options: { repeat: REPEAT, rate: RATE } };
+
+// ——— Builds ———
+log('building: the player, Vidstack alone, the bench pages…');
+const appDir = await buildVariant('app', { index: 'index.html' });
+const vidstackDir = await buildVariant('vidstack', { vidstack: 'bench/pages/vidstack-only.html' });
+const pagesDir = await buildVariant('pages', {
+  player: 'bench/pages/player.html',
+  timeupdate: 'bench/pages/timeupdate.html',
+  frameCost: 'bench/pages/frame-cost.html',
+});
+generateLesson(resolve(pagesDir, 'long'), { cues: 4000, chapters: 60, duration: 10800, id: 'long' });
+// 50 cues at the long lesson's density (one cue every 2.7 s), for the per-frame cost baseline.
+generateLesson(resolve(pagesDir, 'small50'), { cues: 50, chapters: 1, duration: 135, id: 'small50' });
+
+// ——— 1. Weight ———
+if (ONLY.has('weight')) {
+  const app = measureWeight(appDir, 'index.html');
+  const base = measureWeight(vidstackDir, 'bench/pages/vidstack-only.html');
+  results.weight = {
+    player: app,
+    vidstackAlone: base,
+    initialJsRatio: app.initialJsGzip / base.initialJsGzip,
+    // The player carries Vidstack's CSS inside its JS (for its shadow root); the baseline ships it as a .css file.
+    initialJsCssRatio: (app.initialJsGzip + app.initialCssGzip) / (base.initialJsGzip + base.initialCssGzip),
+    totalJsRatio: app.totalJsGzip / base.totalJsGzip,
+  };
+}
+
+// ——— Browser runs ———
+const server = await preview({ root: ROOT, configFile: false, logLevel: 'warn', build: { outDir: pagesDir }, preview: { host: '127.0.0.1', port: 4480, strictPort: false } });
+const base = server.resolvedUrls.local[0].replace(/\/$/, '');
+const found = findChromium();
+const browser = await chromium.launch({
+  executablePath: found.bundled ? undefined : found.path,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--autoplay-policy=no-user-gesture-required', '--enable-precise-memory-info', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'],
+});
+const probe = readFileSync(resolve(import.meta.dirname, 'lib/probe.js'), 'utf8');
+
+async function open(path) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(probe);
+  page.on('pageerror', (error) => log(`page error on ${path}: ${error.message}`));
+  await page.goto(`${base}${path}`);
+  return page;
+}
+
+/** Waits until the lesson is ready, every transcript line is in the DOM and the media can play. */
+async function waitForLesson(page) {
+  await page.waitForFunction(() => {
+    const b = window.__bench;
+    const video = b.find('video');
+    return b.readyAt !== null && b.rows() === b.readyDetail.cues && video && video.readyState >= 3;
+  }, null, { timeout: 60_000, polling: 50 });
+}
+
+try {
+  // ——— 2. Sync lag ———
+  if (ONLY.has('sync')) {
+    const runSync = async (path) => {
+      const page = await open(path);
+      await waitForLesson(page);
+      const run = await page.evaluate(async (rate) => {
+        const b = window.__bench;
+        const player = b.find('media-player');
+        const video = b.find('video');
+        const cues = b.find('lesson-transcript').controller.cues.map((c) => c.start);
+        const marks = [];
+        const frames = [];
+        let playing = false;
+        const stop = b.observeMarks((index, wall, media) => playing && marks.push({ index, wall, media }));
+        const sampleFrames = (t) => {
+          frames.push(t);
+          if (!video.ended) requestAnimationFrame(sampleFrames);
+        };
+        player.muted = true;
+        player.playbackRate = rate;
+        await b.frame();
+        const startTime = video.currentTime;
+        playing = true;
+        requestAnimationFrame(sampleFrames);
+        await player.play();
+        await new Promise((resolve) => (video.ended ? resolve() : video.addEventListener('ended', resolve, { once: true })));
+        stop();
+        const intervals = frames.slice(1).map((t, i) => t - frames[i]);
+        return { cues, startTime, marks, intervals, rate: video.playbackRate };
+      }, RATE);
+      await page.close();
+      // Each cue that starts after playback began, marked once on its own line.
+      const expected = run.cues.map((start, index) => ({ start, index })).filter((c) => c.start > run.startTime + 0.05);
+      const firstMark = new Map();
+      for (const mark of run.marks) if (!firstMark.has(mark.index)) firstMark.set(mark.index, mark);
+      const lagsMedia = [];
+      let missed = 0;
+      for (const cue of expected) {
+        const mark = firstMark.get(cue.index);
+        if (!mark) missed++;
+        else lagsMedia.push((mark.media - cue.start) * 1000);
+      }
+      const lagsWall = lagsMedia.map((ms) => ms / run.rate);
+      return { cues: expected.length, missed, rate: run.rate, media: summary(lagsMedia), wall: summary(lagsWall), frame: summary(run.intervals), lagsWall };
+    };
+    log(`sync: playing the 229 s lesson at ${RATE}× (rAF clock, then timeupdate baseline)…`);
+    const ours = await runSync(`/bench/pages/player.html?lesson=${SHORT}`);
+    const baseline = await runSync(`/bench/pages/timeupdate.html?lesson=${SHORT}`);
+    results.sync = {
+      ours: { ...ours, lagsWall: undefined },
+      timeupdate: { ...baseline, lagsWall: undefined },
+      p95WallRatio: ours.wall.p95 / baseline.wall.p95,
+      p95Frames: ours.wall.p95 / ours.frame.p50,
+    };
+  }
+
+  // ——— 4. Seek response ———
+  if (ONLY.has('seek')) {
+    log('seek: clicking transcript lines…');
+    const page = await open(`/bench/pages/player.html?lesson=${SHORT}`);
+    await waitForLesson(page);
+    const seeks = await page.evaluate(async () => {
+      const b = window.__bench;
+      const video = b.find('video');
+      const root = b.transcriptRoot();
+      const rows = [...root.querySelectorAll('.row')];
+      const targets = [5, 50, 12, 40, 30, 2, 61, 20, 55, 8].filter((i) => i < rows.length);
+      const out = [];
+      for (const index of targets) {
+        let markedAt = null;
+        let markedIndex = null;
+        const stop = b.observeMarks((i, wall) => {
+          markedAt ??= wall;
+          markedIndex ??= i;
+        });
+        const seeked = new Promise((resolve) => video.addEventListener('seeked', () => resolve(performance.now()), { once: true }));
+        const clickAt = performance.now();
+        rows[index].querySelector('.line').click();
+        const seekedAt = await seeked;
+        await b.frame();
+        stop();
+        out.push({ index, markedIndex, markMinusClickMs: markedAt - clickAt, markMinusSeekedMs: markedAt - seekedAt });
+        await b.frame();
+      }
+      return out;
+    });
+    await page.close();
+    // In 60 Hz frames: negative means the line was marked before the media reported the seek done.
+    const frames = seeks.map((s) => s.markMinusSeekedMs / (1000 / 60));
+    results.seek = {
+      clicks: seeks.length,
+      allMarkedTheClickedLine: seeks.every((s) => s.markedIndex === s.index),
+      markAfterClickMs: summary(seeks.map((s) => s.markMinusClickMs)),
+      markAfterSeekedFrames: summary(frames),
+    };
+  }
+
+  // ——— 3. Scale ———
+  if (ONLY.has('scale')) {
+    const loadRun = async (lesson) => {
+      const page = await open(`/bench/pages/player.html?lesson=${lesson}`);
+      const cdp = await page.context().newCDPSession(page);
+      const timing = await page.evaluate(async () => {
+        const b = window.__bench;
+        // Ready: lesson-ready fired and every line is in the transcript.
+        while (!(b.readyAt !== null && b.rows() > 0 && b.rows() === b.readyDetail.cues)) await b.frame();
+        const renderedAt = performance.now();
+        // Interactive: a click on the last line moves the mark (the controller marks the seek target at once).
+        const rows = b.transcriptRoot().querySelectorAll('.row');
+        let markedAt = null;
+        let markedIndex = null;
+        const stop = b.observeMarks((i, wall) => ((markedAt ??= wall), (markedIndex ??= i)));
+        rows[rows.length - 1].querySelector('.line').click();
+        while (markedAt === null) await b.frame();
+        stop();
+        return { readyAt: b.readyAt, renderedAt, interactiveAt: markedAt, markedIndex, lines: rows.length };
+      });
+      // Memory and DOM once the player has settled.
+      await page.waitForTimeout(500);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      const nodes = await page.evaluate(() => window.__bench.countNodes());
+      // Scrolling the transcript from top to bottom in 120 frames, while following is off (as a reader's scroll).
+      const scroll = await page.evaluate(async () => {
+        const b = window.__bench;
+        const scroller = b.transcriptRoot().querySelector('.scroller');
+        scroller.dispatchEvent(new WheelEvent('wheel', { bubbles: true }));
+        scroller.scrollTop = 0;
+        await b.frame();
+        await b.frame();
+        const steps = 120;
+        const distance = scroller.scrollHeight - scroller.clientHeight;
+        const times = [await b.frame()];
+        for (let i = 1; i <= steps; i++) {
+          scroller.scrollTop = (distance * i) / steps;
+          times.push(await b.frame());
+        }
+        return { distance, intervals: times.slice(1).map((t, i) => t - times[i]) };
+      });
+      await page.close();
+      return { ...timing, heapUsedMB: heap.usedSize / 2 ** 20, nodes, scroll: { distancePx: scroll.distance, ...summary(scroll.intervals) } };
+    };
+    const frameCost = async (lesson) => {
+      const page = await open(`/bench/pages/frame-cost.html?lesson=${lesson}`);
+      await page.waitForSelector('html[data-ready]', { timeout: 60_000 });
+      await page.evaluate(() => window.runFrames(60)); // warm-up: JIT, first layouts
+      const run = await page.evaluate(() => window.runFrames(60));
+      await page.close();
+      return { ...run, perFrameUs: (run.totalMs / run.frames) * 1000, perChangeFrameUs: (run.changeMs / run.changeFrames) * 1000, perIdleFrameUs: ((run.idleMs) / (run.frames - run.changeFrames)) * 1000 };
+    };
+    const short = [];
+    const long = [];
+    const small = [];
+    const big = [];
+    for (let i = 0; i < REPEAT; i++) {
+      log(`scale: run ${i + 1}/${REPEAT} (load the 4-min and 3-h lessons, per-frame cost with 50 and 4 000 cues)…`);
+      short.push(await loadRun(SHORT));
+      long.push(await loadRun(LONG));
+      small.push(await frameCost(SMALL));
+      big.push(await frameCost(LONG));
+    }
+    const med = (runs, pick) => median(runs.map(pick));
+    const loadSummary = (runs) => ({
+      lines: runs[0].lines,
+      readyMs: med(runs, (r) => r.readyAt),
+      renderedMs: med(runs, (r) => r.renderedAt),
+      interactiveMs: med(runs, (r) => r.interactiveAt),
+      markedIndexAfterLastLineClick: runs[0].markedIndex,
+      nodes: med(runs, (r) => r.nodes),
+      heapUsedMB: med(runs, (r) => r.heapUsedMB),
+      scrollFrameMs: { p50: med(runs, (r) => r.scroll.p50), p95: med(runs, (r) => r.scroll.p95), max: med(runs, (r) => r.scroll.max), distancePx: runs[0].scroll.distancePx },
+      runs: runs.map((r) => round(r.interactiveAt, 1)),
+    });
+    const costSummary = (runs) => ({
+      cues: runs[0].cues,
+      frames: runs[0].frames,
+      changeFrames: runs[0].changeFrames,
+      perFrameUs: med(runs, (r) => r.perFrameUs),
+      perChangeFrameUs: med(runs, (r) => r.perChangeFrameUs),
+      perIdleFrameUs: med(runs, (r) => r.perIdleFrameUs),
+      runs: runs.map((r) => round(r.perFrameUs, 3)),
+    });
+    const shortLoad = loadSummary(short);
+    const longLoad = loadSummary(long);
+    const smallCost = costSummary(small);
+    const bigCost = costSummary(big);
+    results.scale = {
+      media: 'the 229 s stand-in WebM for every lesson (a seek past its end is clamped to it)',
+      short: shortLoad,
+      long: longLoad,
+      loadRatio: longLoad.interactiveMs / shortLoad.interactiveMs,
+      frameCost: { cues50: smallCost, cues4000: bigCost, ratio: bigCost.perFrameUs / smallCost.perFrameUs, changeFrameRatio: bigCost.perChangeFrameUs / smallCost.perChangeFrameUs },
+      nodesRatio: longLoad.nodes / shortLoad.nodes,
+      heapRatio: longLoad.heapUsedMB / shortLoad.heapUsedMB,
+    };
+  }
+} finally {
+  await browser.close();
+  await new Promise((resolve) => server.httpServer.close(resolve));
+}
+
+writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+// ——— Table ———
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+const rows = [];
+const row = (figure, value, baseline, ratio, target) => rows.push([figure, value, baseline, ratio === null ? '' : round(ratio, 2).toString(), target]);
+const { weight: w, sync: s, seek: k, scale: c } = results;
+if (w) {
+  row('initial JS (gzip)', kb(w.player.initialJsGzip), kb(w.vidstackAlone.initialJsGzip), w.initialJsRatio, '≤ 1.10');
+  row('initial JS + CSS (gzip)', kb(w.player.initialJsGzip + w.player.initialCssGzip), kb(w.vidstackAlone.initialJsGzip + w.vidstackAlone.initialCssGzip), w.initialJsCssRatio, '');
+  row('all JS incl. lazy chunks (gzip)', kb(w.player.totalJsGzip), kb(w.vidstackAlone.totalJsGzip), w.totalJsRatio, '');
+  row('CSS files (gzip)', kb(w.player.totalCssGzip), kb(w.vidstackAlone.totalCssGzip), null, '');
+}
+if (s) {
+  const f = (x) => `${round(x.p50, 1)} / ${round(x.p95, 1)} / ${round(x.max, 1)} ms`;
+  row(`sync lag, wall p50/p95/max (${s.ours.cues} cues, ${RATE}×)`, f(s.ours.wall), f(s.timeupdate.wall), s.p95WallRatio, 'p95 ≤ 20 ms');
+  row('sync lag, media time p50/p95/max', f(s.ours.media), f(s.timeupdate.media), null, '');
+  row('cues never marked', String(s.ours.missed), String(s.timeupdate.missed), null, '0');
+  row('frame interval during playback p50', `${round(s.ours.frame.p50, 1)} ms`, `${round(s.timeupdate.frame.p50, 1)} ms`, null, '');
+}
+if (k) {
+  row('seek: mark after click p50/max', `${round(k.markAfterClickMs.p50, 2)} / ${round(k.markAfterClickMs.max, 2)} ms`, '', null, '');
+  row('seek: mark vs seeked, frames (max)', `${round(k.markAfterSeekedFrames.max, 2)}`, '', null, '≤ 1');
+}
+if (c) {
+  row('load → interactive transcript', `${round(c.long.interactiveMs, 0)} ms (4000)`, `${round(c.short.interactiveMs, 0)} ms (62)`, c.loadRatio, '≤ 1.5');
+  row('per-frame sync cost (mean)', `${round(c.frameCost.cues4000.perFrameUs, 2)} µs (4000)`, `${round(c.frameCost.cues50.perFrameUs, 2)} µs (50)`, c.frameCost.ratio, '≤ 2');
+  row('  … on frames where the cue changes', `${round(c.frameCost.cues4000.perChangeFrameUs, 0)} µs`, `${round(c.frameCost.cues50.perChangeFrameUs, 0)} µs`, c.frameCost.changeFrameRatio, '');
+  row('scroll frame p50/p95/max', `${round(c.long.scrollFrameMs.p50, 1)} / ${round(c.long.scrollFrameMs.p95, 1)} / ${round(c.long.scrollFrameMs.max, 1)} ms`, `${round(c.short.scrollFrameMs.p50, 1)} / ${round(c.short.scrollFrameMs.p95, 1)} / ${round(c.short.scrollFrameMs.max, 1)} ms`, null, '');
+  row('DOM nodes (document + shadow roots)', String(c.long.nodes), String(c.short.nodes), c.nodesRatio, '');
+  row('JS heap after load', `${round(c.long.heapUsedMB, 1)} MB`, `${round(c.short.heapUsedMB, 1)} MB`, c.heapRatio, '');
+}
+const header = ['figure', 'lesson-player', 'baseline', 'ratio', 'target'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+console.log([line(header), `|${widths.map((n) => '-'.repeat(n + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
+console.log(`\nbench/results.json written (repeat ${REPEAT}, sync at ${RATE}×).`);
