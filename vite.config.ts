@@ -103,6 +103,11 @@ export default defineConfig({
         index: resolve(import.meta.dirname, 'index.html'),
         csp: resolve(import.meta.dirname, 'csp.html'),
         embed: resolve(import.meta.dirname, 'embed.html'),
+        // Accessibility statement and full transcript (text alternative), French and English.
+        accessibilite: resolve(import.meta.dirname, 'accessibilite.html'),
+        accessibility: resolve(import.meta.dirname, 'accessibility.html'),
+        transcription: resolve(import.meta.dirname, 'transcription.html'),
+        transcript: resolve(import.meta.dirname, 'transcript.html'),
       },
     },
   },

@@ -36,6 +36,10 @@ export interface UiStrings {
   notesLoading: string;
   notesFailed: string;
   chapterNow: (title: string) => string;
+  /** The full transcript (text alternative): its link and the slides' descriptions. */
+  fullTranscript: string;
+  slide: string;
+  chapterOf: (n: number, total: number) => string;
   problemIn: (file: string) => string;
   line: (line: number, col?: number) => string;
   fileKinds: Record<string, string>;
@@ -84,7 +88,7 @@ const fr: UiStrings = {
   linkCopied: 'Lien copié',
   copyLinkTo: (t) => `Copier le lien vers ${t}`,
   linkSelected: 'Lien sélectionné\u00a0: copiez-le avec Ctrl+C',
-  transcriptKeysHint: 'Flèches\u00a0: changer de ligne · Entrée\u00a0: aller à ce moment · C\u00a0: copier le lien',
+  transcriptKeysHint: 'Flèches\u00a0: changer de ligne · Entrée\u00a0: aller à ce moment · C\u00a0: copier le lien · N\u00a0: ajouter une note',
   seekTo: (t) => `Aller à ${t}`,
   notesFor: (title) => `Notes : ${title}`,
   openNotes: 'Notes',
@@ -95,6 +99,9 @@ const fr: UiStrings = {
   notesLoading: 'Chargement des notes…',
   notesFailed: 'Les notes n’ont pas pu être affichées.',
   chapterNow: (title) => `Chapitre : ${title}`,
+  fullTranscript: 'Transcription complète',
+  slide: 'Diapositive',
+  chapterOf: (n, total) => `Chapitre ${n} / ${total}`,
   problemIn: (file) => `Problème dans ${file}`,
   line: (line, col) => (col ? `ligne ${line}, colonne ${col}` : `ligne ${line}`),
   fileKinds: {
@@ -205,7 +212,7 @@ const en: UiStrings = {
   linkCopied: 'Link copied',
   copyLinkTo: (t) => `Copy link to ${t}`,
   linkSelected: 'Link selected: copy it with Ctrl+C',
-  transcriptKeysHint: 'Arrows: move between lines · Enter: go to this moment · C: copy the link',
+  transcriptKeysHint: 'Arrows: move between lines · Enter: go to this moment · C: copy the link · N: add a note',
   seekTo: (t) => `Go to ${t}`,
   notesFor: (title) => `Notes: ${title}`,
   openNotes: 'Notes',
@@ -216,6 +223,9 @@ const en: UiStrings = {
   notesLoading: 'Loading the notes…',
   notesFailed: 'The notes could not be shown.',
   chapterNow: (title) => `Chapter: ${title}`,
+  fullTranscript: 'Full transcript',
+  slide: 'Slide',
+  chapterOf: (n, total) => `Chapter ${n} / ${total}`,
   problemIn: (file) => `Problem in ${file}`,
   line: (line, col) => (col ? `line ${line}, column ${col}` : `line ${line}`),
   fileKinds: {
