@@ -33,11 +33,21 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // Tests run against the production build (npm run test:e2e builds first).
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      // Tests run against the production build (npm run test:e2e builds first).
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // Host pages on two other origins (ports PORT+1 and PORT+2) for the embedding tests (tests/fixtures/embed).
+      command: `node tests/e2e/host-server.mjs`,
+      url: `http://127.0.0.1:${PORT + 1}/health`,
+      env: { E2E_PORT: String(PORT) },
+      reuseExistingServer: !process.env.CI,
+      timeout: 10_000,
+    },
+  ],
 });

@@ -1,0 +1,30 @@
+// A static server for the embedding tests' host pages (tests/fixtures/embed), on origins other than the lesson's:
+// HOST_PORT (the host page) and THIRD_PORT (a foreign page). `{{LESSON_ORIGIN}}`, `{{HOST_ORIGIN}}` and
+// `{{THIRD_ORIGIN}}` in the pages become the servers' origins. No CORS headers: the lesson's server must send them.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const root = join(import.meta.dirname, '../fixtures/embed');
+const lessonPort = Number(process.env.E2E_PORT ?? 4173);
+const ports = [Number(process.env.HOST_PORT ?? lessonPort + 1), Number(process.env.THIRD_PORT ?? lessonPort + 2)];
+const origin = (port) => `http://127.0.0.1:${port}`;
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+for (const port of ports) {
+  createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', origin(port)).pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (path === '/health') return res.end('ok');
+    try {
+      const text = (await readFile(join(root, path))).toString('utf8')
+        .replaceAll('{{LESSON_ORIGIN}}', origin(lessonPort))
+        .replaceAll('{{HOST_ORIGIN}}', origin(ports[0]))
+        .replaceAll('{{THIRD_ORIGIN}}', origin(ports[1]));
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(text);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  }).listen(port, '127.0.0.1');
+}
