@@ -56,3 +56,20 @@ export async function playMuted(page: Page): Promise<void> {
     await player.play();
   });
 }
+
+/** The demo lesson's manifest URL: tests replace it with routed manifests. */
+export const DEMO_MANIFEST = '**/lessons/survivre-en-milieu-hostile.json';
+
+/**
+ * Serves the hostile corpus (tests/fixtures/hostile) in place of the demo lesson: `manifest` answers the demo's
+ * manifest URL, and `/hostile/*` answers from the corpus. The media stay the demo's own.
+ */
+export async function serveHostileLesson(page: Page, manifest = 'lesson.json'): Promise<void> {
+  const dir = new URL('../fixtures/hostile/', import.meta.url);
+  await page.route(DEMO_MANIFEST, (route) => route.fulfill({ path: new URL(manifest, dir).pathname, contentType: 'application/json' }));
+  await page.route('**/hostile/**', (route) => {
+    const name = new URL(route.request().url()).pathname.replace(/^.*\/hostile\//, '');
+    const type = name.endsWith('.vtt') ? 'text/vtt; charset=utf-8' : name.endsWith('.md') ? 'text/markdown; charset=utf-8' : 'application/json';
+    return route.fulfill({ path: new URL(name, dir).pathname, contentType: type });
+  });
+}
