@@ -40,6 +40,9 @@ import { formatDuration, formatTime } from '../../core/time.ts';
 import type { Chapter } from '../../core/types.ts';
 import type { LessonChange } from '../../state/lesson-controller.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
+import { learnerStrings } from '../../i18n/learner-strings.ts';
+import { LearnerLink } from '../../learner/learner-link.ts';
+import { styleMap } from 'lit/directives/style-map.js';
 
 @customElement('lesson-chapters')
 export class LessonChapters extends LessonView {
@@ -122,6 +125,26 @@ export class LessonChapters extends LessonView {
       font-variant-numeric: tabular-nums;
       white-space: nowrap;
     }
+    /* What the learner watched of the chapter: a thin bar under the title, its words in the button's name. */
+    .watched {
+      flex: 1 0 100%;
+      height: 4px;
+      margin-block-start: 0.25rem;
+      border-radius: 2px;
+      background: color-mix(in srgb, currentColor 15%, transparent);
+      overflow: hidden;
+    }
+    .watched[data-watched='none'] {
+      visibility: hidden;
+    }
+    .watched > span {
+      display: block;
+      height: 100%;
+      background: var(--lesson-accent, #000091);
+    }
+    .watched[data-watched='full'] > span {
+      background: #18753c;
+    }
     .notes {
       flex: 0 0 auto;
       padding: 0.25rem 0.6rem;
@@ -158,6 +181,10 @@ export class LessonChapters extends LessonView {
       .notes {
         color: LinkText;
       }
+      .watched > span,
+      .watched[data-watched='full'] > span {
+        background: CanvasText;
+      }
       button:focus-visible {
         outline-color: Highlight;
       }
@@ -168,6 +195,8 @@ export class LessonChapters extends LessonView {
   @property({ type: Boolean, attribute: 'hide-notes', reflect: true }) hideNotes = false;
 
   protected readonly watches: readonly LessonChange[] = ['status', 'model', 'active'];
+  /** What the learner watched of each chapter (learner/progress.ts). */
+  #learner = new LearnerLink(this, ['progress']);
 
   protected override render() {
     const controller = this.controller;
@@ -176,29 +205,40 @@ export class LessonChapters extends LessonView {
     const s = this.strings;
     const active = controller!.activeChapterIndex;
     const withNotes = !this.hideNotes && (controller!.model?.notes.size ?? 0) > 0;
+    const learner = this.#learner.session(controller);
+    const ls = learnerStrings(s.lang);
     return html`<nav aria-label=${s.chapters} part="nav">
       <ol part="list">
         ${repeat(
           chapters,
           (chapter) => chapter.id,
-          (chapter, i) => html`<li class=${i === active ? 'current' : ''} part=${i === active ? 'item current' : 'item'}>
+          (chapter, i) => {
+            const progress = learner?.record ? learner.chapterProgress(chapter) : null;
+            const watched = progress ? { full: ls.watchedFull, part: ls.watchedPart, none: ls.notWatched }[progress.state] : '';
+            return html`<li class=${i === active ? 'current' : ''} part=${i === active ? 'item current' : 'item'}>
             <button
               type="button"
               class="chapter"
               part="chapter"
               aria-current=${i === active ? 'true' : 'false'}
-              aria-label=${`${chapter.title}, ${formatDuration(chapter.start)}`}
+              aria-label=${`${chapter.title}, ${formatDuration(chapter.start)}${watched ? `, ${watched}` : ''}`}
               @click=${() => this.#seek(chapter)}
             >
               <span class="title">${chapter.title}</span>
               <span class="time" part="time">${formatTime(chapter.start)}</span>
+              ${progress
+                ? html`<span class="watched" part="watched" data-watched=${progress.state} title=${watched}
+                    ><span style=${styleMap({ width: `${Math.round(progress.share * 100)}%` })}></span
+                  ></span>`
+                : nothing}
             </button>
             ${withNotes
               ? html`<button type="button" class="notes" part="notes" aria-label=${s.notesFor(chapter.title)} @click=${() => this.#openNotes(chapter)}>
                   ${s.openNotes}
                 </button>`
               : nothing}
-          </li>`,
+          </li>`;
+          },
         )}
       </ol>
     </nav>`;

@@ -52,6 +52,7 @@ import type { LessonChange } from '../../state/lesson-controller.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import { loadNoteRenderer, type NoteRenderer } from './note-render.ts';
 import { classifyHref } from './note-safety.ts';
+import '../lesson-my-notes/lesson-my-notes.ts';
 
 const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
@@ -301,6 +302,7 @@ export class LessonNotes extends LessonView {
           >
             <${chapterHeading} id=${`note-${i}`} class="note-heading" part="note-heading" tabindex="-1">${chapter.title}</${chapterHeading}>
             ${this.#body(chapter, model.notes.get(chapter.id), level + 1)}
+            <lesson-my-notes .controller=${controller} chapter-id=${chapter.id} heading-level=${Math.min(6, level + 2)}></lesson-my-notes>
             <p class="back">
               <button type="button" part="back" @click=${() => this.#backToVideo(chapter)}>${s.backToVideoAt(chapter.title)}</button>
             </p>

@@ -62,6 +62,8 @@ import { LessonController, type LessonChange } from '../../state/lesson-controll
 import '../lesson-captions/lesson-captions.ts';
 import '../lesson-chapters/lesson-chapters.ts';
 import '../lesson-embed/lesson-embed.ts';
+import '../lesson-learner/lesson-learner.ts';
+import { learnerFor } from '../../learner/learner-session.ts';
 import '../lesson-notes/lesson-notes.ts';
 import '../lesson-transcript/lesson-transcript.ts';
 import { playerStyles } from './lesson-player.styles.ts';
@@ -157,6 +159,8 @@ export class LessonPlayer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#captions.controller = this.controller;
+    // Progress and the resume position are kept even when no learner view is shown.
+    learnerFor(this.controller);
     this.#unsubscribe = this.controller.subscribe((changes) => this.#onLessonChange(changes));
     window.addEventListener('hashchange', this.#onHashChange);
     this.addEventListener('lesson-focus-media', this.#onFocusMedia);
@@ -265,7 +269,8 @@ export class LessonPlayer extends LitElement {
               </div>`
             : nothing}
           ${this.panels === 'all' && status === 'ready'
-            ? html`<lesson-chapters id="panel-chapters" class="chapters" .controller=${this.controller}></lesson-chapters>`
+            ? html`<lesson-chapters id="panel-chapters" class="chapters" .controller=${this.controller}></lesson-chapters>
+                <lesson-learner class="chapters learner" .controller=${this.controller}></lesson-learner>`
             : nothing}
         </section>
         ${this.panels === 'all' && status === 'ready'

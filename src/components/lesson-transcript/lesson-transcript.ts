@@ -36,6 +36,8 @@ import type { UiStrings } from '../../i18n/strings.ts';
 import type { LessonChange, LessonModel } from '../../state/lesson-controller.ts';
 import { cueFragment } from '../cue-dom.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
+import { learnerStrings } from '../../i18n/learner-strings.ts';
+import { learnerFor } from '../../learner/learner-session.ts';
 import { followScrollTop, isClockJump, isFarScroll, revealScrollTop, type ClockSample } from './follow-mode.ts';
 import { lineIndexForKey, SCROLL_KEYS } from './line-navigation.ts';
 import { canHighlight, MatchHighlights, textRange } from './match-highlights.ts';
@@ -281,7 +283,7 @@ export class LessonTranscript extends LessonView {
     line.className = 'line';
     line.setAttribute('role', 'button');
     line.tabIndex = -1;
-    line.setAttribute('aria-keyshortcuts', 'c');
+    line.setAttribute('aria-keyshortcuts', 'c n');
 
     const time = document.createElement('span');
     time.className = 'time';
@@ -474,6 +476,11 @@ export class LessonTranscript extends LessonView {
       void this.#copyLink(index);
       return;
     }
+    if ((event.key === 'n' || event.key === 'N') && !event.shiftKey) {
+      event.preventDefault();
+      this.#addNote(index);
+      return;
+    }
     const next = lineIndexForKey(event.key, index, this.#lines.length);
     if (next === null || event.shiftKey) return;
     event.preventDefault();
@@ -506,6 +513,17 @@ export class LessonTranscript extends LessonView {
     this.#moveTabStop(index);
     this.#resumeFollowing();
     this.controller!.seek(cue.start);
+  }
+
+  /** N on a line: a note of the learner's own at that moment, whose editor takes the focus in the notes. */
+  #addNote(index: number): void {
+    const controller = this.controller;
+    const cue = controller?.cues[index];
+    if (!controller || !cue) return;
+    const note = learnerFor(controller).addNote(cue.start);
+    if (!note) return;
+    controller.openNotes(note.chapterId, false);
+    controller.announce(learnerStrings(this.strings.lang).noteAdded(formatDuration(note.time)));
   }
 
   // ——— Copy a link to a moment ———

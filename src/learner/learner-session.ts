@@ -1,0 +1,349 @@
+/**
+ * The learner's side of a lesson, for one player: their notes, what they watched, where they stopped. One session
+ * per `LessonController` (`learnerFor`), created on demand, so that the player and any view bound to it with
+ * `for` share it without the controller knowing about it.
+ *
+ * Saving: note edits are written 300 ms after the last keystroke, progress and position every few seconds while
+ * playing, and everything pending at once on `pagehide` or when the page is hidden. Each write merges with what is
+ * stored (another tab may have written) and another tab's writes arrive through the `storage` event and are merged
+ * in, never written over. When storage fails the session keeps everything in memory and says so.
+ */
+import { parseDeepLink } from '../core/deep-link.ts';
+import { chapterIndexAt } from '../core/timeline.ts';
+import type { Chapter } from '../core/types.ts';
+import type { LessonChange, LessonController } from '../state/lesson-controller.ts';
+import { emptyRecord, mergeRecords, readRecord, type LearnerRecord } from './learner-record.ts';
+import { browserStorage, LearnerStorage, type StorageLike, type StorageProblem } from './learner-storage.ts';
+import { liveNotes, MAX_NOTE_LENGTH, newNoteId, type LearnerNote } from './notes.ts';
+import { addRange, isPlaybackStep, lessonPercent, shouldOfferResume, watchedShare, watchedState, type WatchedState } from './progress.ts';
+
+export const EDIT_SAVE_DELAY_MS = 300;
+const SAMPLE_MS = 250;
+const PROGRESS_SAVE_MS = 2000;
+export const UNDO_MS = 8000;
+
+export type LearnerChange = 'notes' | 'progress' | 'resume' | 'problem' | 'undo' | 'focus';
+
+export interface ChapterProgress {
+  share: number;
+  state: WatchedState;
+}
+
+export interface UndoOffer {
+  noteId: string;
+  chapterId: string;
+  seq: number;
+}
+
+type Listener = (changes: ReadonlySet<LearnerChange>) => void;
+
+const sessions = new WeakMap<LessonController, LearnerSession>();
+
+/** The learner session of a player's controller, created the first time it is asked for. */
+export function learnerFor(controller: LessonController): LearnerSession {
+  let session = sessions.get(controller);
+  if (!session) {
+    session = new LearnerSession(controller);
+    sessions.set(controller, session);
+  }
+  return session;
+}
+
+export class LearnerSession {
+  record: LearnerRecord | null = null;
+  problem: StorageProblem | null = null;
+  /** The saved position to offer to resume at, until the learner answers. */
+  resumeAt: number | null = null;
+  undo: UndoOffer | null = null;
+  /** A note whose editor should take the focus (just added). */
+  focusNoteId: string | null = null;
+
+  readonly #controller: LessonController;
+  readonly #storageFactory: () => StorageLike | null;
+  #storage: LearnerStorage | null = null;
+  #listeners = new Set<Listener>();
+  #editTimer: ReturnType<typeof setTimeout> | undefined;
+  #sampleTimer: ReturnType<typeof setInterval> | undefined;
+  #undoTimer: ReturnType<typeof setTimeout> | undefined;
+  #undoSeq = 0;
+  #lastSample: { time: number; wall: number } | null = null;
+  #lastProgressSave = 0;
+  #dirty = false;
+  #lessonModel: unknown = null;
+
+  constructor(controller: LessonController, storage: () => StorageLike | null = browserStorage) {
+    this.#controller = controller;
+    this.#storageFactory = storage;
+    controller.subscribe((changes) => this.#onLessonChange(changes));
+    if (typeof window !== 'undefined') {
+      window.addEventListener('storage', (event) => this.#onStorage(event));
+      window.addEventListener('pagehide', () => this.flush());
+      document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.flush());
+    }
+    this.#onLessonChange(new Set(['model', 'playback']));
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #notify(...changes: LearnerChange[]): void {
+    const set = new Set(changes);
+    for (const listener of this.#listeners) listener(set);
+  }
+
+  // ——— Lesson and playback ———
+
+  #onLessonChange(changes: ReadonlySet<LessonChange>): void {
+    const model = this.#controller.model;
+    if (changes.has('model') && model !== this.#lessonModel) {
+      this.#lessonModel = model;
+      if (model) this.#open(model.manifest.id);
+    }
+    if (changes.has('playback')) {
+      if (!this.#controller.paused && this.record) this.#startSampling();
+      else this.#stopSampling();
+    }
+  }
+
+  #open(lessonId: string): void {
+    if (this.record?.lessonId === lessonId) return;
+    this.flush();
+    this.#storage = new LearnerStorage(this.#storageFactory(), lessonId);
+    const outcome = this.#storage.load();
+    this.record = outcome.record ?? emptyRecord(lessonId);
+    this.problem = outcome.problem ?? null;
+    const link = parseDeepLink(location.hash);
+    const position = this.record.position?.time;
+    // A link to a moment says where to start: no offer then.
+    this.resumeAt = link.time === undefined && !link.chapter && shouldOfferResume(position, this.#duration()) ? position! : null;
+    this.#notify('notes', 'progress', 'resume', 'problem');
+    if (!this.#controller.paused) this.#startSampling();
+  }
+
+  #duration(): number {
+    const c = this.#controller;
+    return c.duration || c.chapters.at(-1)?.end || c.model?.manifest.duration || c.cues.at(-1)?.end || 0;
+  }
+
+  #startSampling(): void {
+    if (this.#sampleTimer !== undefined) return;
+    this.#lastSample = { time: this.#controller.currentTime, wall: performance.now() };
+    this.#sampleTimer = setInterval(() => this.#sample(), SAMPLE_MS);
+  }
+
+  #stopSampling(): void {
+    if (this.#sampleTimer === undefined) return;
+    this.#sample();
+    clearInterval(this.#sampleTimer);
+    this.#sampleTimer = undefined;
+    this.#lastSample = null;
+    this.#saveProgress(true);
+  }
+
+  /** Adds the span since the last sample when it was playback, not a seek. */
+  #sample(): void {
+    const record = this.record;
+    if (!record) return;
+    const now = { time: this.#controller.currentTime, wall: performance.now() };
+    const last = this.#lastSample;
+    this.#lastSample = now;
+    if (last && isPlaybackStep(now.time - last.time, (now.wall - last.wall) / 1000)) {
+      record.watched = addRange(record.watched, last.time, now.time);
+      this.#dirty = true;
+      this.#notify('progress');
+    }
+    record.position = { time: now.time, updatedAt: Date.now() };
+    this.#dirty = true;
+    this.#saveProgress(false);
+  }
+
+  #saveProgress(force: boolean): void {
+    const wall = performance.now();
+    if (!force && wall - this.#lastProgressSave < PROGRESS_SAVE_MS) return;
+    this.#lastProgressSave = wall;
+    this.#save();
+  }
+
+  chapterProgress(chapter: Pick<Chapter, 'start' | 'end'>): ChapterProgress {
+    const share = watchedShare(this.record?.watched ?? [], chapter.start, chapter.end);
+    return { share, state: watchedState(share) };
+  }
+
+  lessonPercent(): number {
+    return lessonPercent(this.record?.watched ?? [], this.#duration());
+  }
+
+  resume(): void {
+    if (this.resumeAt === null) return;
+    this.#controller.seek(this.resumeAt);
+    this.resumeAt = null;
+    this.#notify('resume');
+  }
+
+  dismissResume(): void {
+    this.resumeAt = null;
+    this.#notify('resume');
+  }
+
+  // ——— Notes ———
+
+  get notes(): LearnerNote[] {
+    return liveNotes(this.record?.notes ?? []);
+  }
+
+  notesOf(chapterId: string): LearnerNote[] {
+    return this.notes.filter((n) => n.chapterId === chapterId);
+  }
+
+  /** The chapter a moment is in. */
+  chapterAt(time: number): string {
+    const chapters = this.#controller.chapters;
+    return chapters[Math.max(0, chapterIndexAt(chapters, time))]?.id ?? '';
+  }
+
+  /** Adds an empty note at a moment (in its chapter) and asks its editor to take the focus. */
+  addNote(time: number, chapterId = this.chapterAt(time)): LearnerNote | null {
+    const record = this.record;
+    if (!record) return null;
+    const now = Date.now();
+    const note: LearnerNote = { id: newNoteId(now), chapterId, time: Math.max(0, Math.floor(time)), text: '', createdAt: now, updatedAt: now };
+    record.notes = [...record.notes, note].sort((a, b) => a.time - b.time || a.createdAt - b.createdAt);
+    this.focusNoteId = note.id;
+    this.#notify('notes', 'focus');
+    this.#scheduleSave();
+    return note;
+  }
+
+  updateNote(id: string, text: string): void {
+    const note = this.record?.notes.find((n) => n.id === id);
+    if (!note || note.text === text) return;
+    this.#touch(note, { text: text.slice(0, MAX_NOTE_LENGTH) });
+    this.#notify('notes');
+    this.#scheduleSave();
+  }
+
+  deleteNote(id: string): void {
+    const note = this.record?.notes.find((n) => n.id === id);
+    if (!note || note.deleted) return;
+    this.#touch(note, { deleted: true });
+    clearTimeout(this.#undoTimer);
+    this.undo = { noteId: id, chapterId: note.chapterId, seq: ++this.#undoSeq };
+    this.#undoTimer = setTimeout(() => {
+      this.undo = null;
+      this.#notify('undo');
+    }, UNDO_MS);
+    this.#notify('notes', 'undo');
+    this.#save();
+  }
+
+  undoDelete(): LearnerNote | null {
+    const undo = this.undo;
+    const note = undo && this.record?.notes.find((n) => n.id === undo.noteId);
+    clearTimeout(this.#undoTimer);
+    this.undo = null;
+    if (!note) {
+      this.#notify('undo');
+      return null;
+    }
+    this.#touch(note, { deleted: false });
+    this.focusNoteId = note.id;
+    this.#notify('notes', 'undo', 'focus');
+    this.#save();
+    return note;
+  }
+
+  /** Notes read from a file: merged by id (a note already here is not added twice; the latest version wins). */
+  importNotes(notes: readonly LearnerNote[]): { added: number; updated: number } {
+    const record = this.record;
+    if (!record) return { added: 0, updated: 0 };
+    const known = new Map(record.notes.map((n) => [n.id, n]));
+    let added = 0;
+    let updated = 0;
+    // A note never seen here is new to this browser: it must not be dropped as older than a past "clear".
+    const incoming = notes.map((n) => (known.has(n.id) ? n : { ...n, createdAt: Math.max(n.createdAt, record.clearedAt), updatedAt: Math.max(n.updatedAt, record.clearedAt) }));
+    const merged = mergeRecords(record, { ...record, notes: incoming });
+    for (const note of merged.notes) {
+      const before = known.get(note.id);
+      if (!before) added++;
+      else if (before !== note && !note.deleted) updated++;
+    }
+    this.record = merged;
+    this.#notify('notes');
+    this.#save();
+    return { added, updated };
+  }
+
+  /** Forgets this lesson's notes, progress and position, here and in the other tabs. */
+  clearAll(): void {
+    const record = this.record;
+    if (!record) return;
+    clearTimeout(this.#undoTimer);
+    this.undo = null;
+    this.resumeAt = null;
+    this.record = emptyRecord(record.lessonId, Date.now());
+    this.#lastSample = this.#sampleTimer !== undefined ? { time: this.#controller.currentTime, wall: performance.now() } : null;
+    this.#notify('notes', 'progress', 'resume', 'undo');
+    this.#save();
+  }
+
+  /** Takes a focus request once. */
+  takeFocusRequest(id: string): boolean {
+    if (this.focusNoteId !== id) return false;
+    this.focusNoteId = null;
+    return true;
+  }
+
+  #touch(note: LearnerNote, change: Partial<LearnerNote>): void {
+    const updated = { ...note, ...change, updatedAt: Math.max(Date.now(), note.updatedAt + 1) };
+    this.record!.notes = this.record!.notes.map((n) => (n.id === note.id ? updated : n));
+  }
+
+  // ——— Saving ———
+
+  #scheduleSave(): void {
+    this.#dirty = true;
+    clearTimeout(this.#editTimer);
+    this.#editTimer = setTimeout(() => this.#save(), EDIT_SAVE_DELAY_MS);
+  }
+
+  /** Writes anything pending now (page hidden or closed). */
+  flush(): void {
+    if (this.#sampleTimer !== undefined) this.#sample();
+    if (this.#dirty) this.#save();
+  }
+
+  #save(): void {
+    clearTimeout(this.#editTimer);
+    if (!this.record || !this.#storage) return;
+    this.#dirty = false;
+    const { record, problem } = this.#storage.save(this.record);
+    const before = this.record.notes;
+    const notesChanged = record.notes.length !== before.length || record.notes.some((n, i) => n.id !== before[i]!.id || n.updatedAt !== before[i]!.updatedAt);
+    this.record = record;
+    if (notesChanged) this.#notify('notes', 'progress');
+    this.#setProblem(problem ?? (this.problem === 'write-failed' ? null : this.problem));
+  }
+
+  #setProblem(problem: StorageProblem | null): void {
+    if (problem === this.problem) return;
+    this.problem = problem;
+    this.#notify('problem');
+  }
+
+  /** Another tab wrote: merge its record into ours (ours is written with the next save). */
+  #onStorage(event: StorageEvent): void {
+    const record = this.record;
+    if (!record || !this.#storage || event.key !== this.#storage.key) return;
+    if (event.newValue === null) return;
+    const stored = readRecord(event.newValue, record.lessonId);
+    if (stored.kind !== 'ok') return;
+    this.record = mergeRecords(record, stored.record);
+    if (this.record.clearedAt > record.clearedAt) {
+      this.resumeAt = null;
+      this.undo = null;
+    }
+    this.#notify('notes', 'progress', 'resume', 'undo');
+  }
+}
