@@ -173,6 +173,20 @@ test('unreadable stored data is set aside and said, and the player works', async
   await stored(page, 'Nouvelle note');
 });
 
+test('storage that refuses writes: notes keep working in the page and the learner is told', async ({ page, openLesson }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  const player = await openLesson();
+  await addNote(player, 'introduction', 'Gardée en mémoire');
+  await expect(learner(player).getByText(/L’enregistrement a échoué/)).toBeVisible();
+  await expect(noteFields(player).first()).toHaveValue('Gardée en mémoire');
+  const exported = await downloadOf(page, learner(player).getByRole('button', { name: 'Exporter mes notes (.md)' }));
+  expect(exported.text).toContain('Gardée en mémoire');
+});
+
 test('the transcript downloads as .txt and .vtt', async ({ page, openLesson }) => {
   const player = await openLesson();
   const txt = await downloadOf(page, learner(player).getByRole('button', { name: 'Télécharger la transcription (.txt)' }));
