@@ -7,12 +7,14 @@ import { resolve } from 'node:path';
 import { DEFAULT_CAPTION_RULES, type CaptionRules } from '../core/norms.ts';
 import type { LessonProblem } from '../core/types.ts';
 import { lintPaths, type LintOptions, type RuleSetting } from './lint.ts';
+import { runOembed } from './oembed.ts';
 
 export const CONFIG_FILE = 'lessonlint.json';
 
 export function usage(): string {
   const d = DEFAULT_CAPTION_RULES;
   return `Usage: lesson-player lint [options] <path>...
+       lesson-player oembed <manifest> --base-url <url> [--maxwidth N] [--maxheight N] [--lang L]
 
 Lints lesson content. Each path may be:
   a .vtt track     captions, or chapters when a directory in its path is named "chapters"
@@ -44,6 +46,9 @@ ${CONFIG_FILE}:
   { "captions": { "maxCps": 15, "maxCharsPerLine": 37 },
     "rules": { "cue-cps": "error", "cue-leading-dash-list": "off" } }
 Flags override the file.
+
+oembed prints the oEmbed "video" response (JSON) for a lesson served under --base-url: the
+manifest's URL is its path from the working directory under that URL, embed.html is at it.
 
 Output: one finding a line, "path:line:col: error|warning: message [rule]"
 ("path: error: ..." when the position is unknown), then a summary on stderr.
@@ -225,12 +230,13 @@ export interface RunResult {
 
 /** Runs the CLI without touching the process: arguments in, exit code and output out. */
 export function run(argv: readonly string[], cwd: string): RunResult {
+  if (argv[0] === 'oembed') return runOembed(argv.slice(1), cwd);
   let parsed: Parsed;
   try {
     parsed = parseArgs(argv);
     if (parsed.help) return { code: 0, stdout: usage(), stderr: '' };
     if (parsed.command === undefined) throw new UsageError('missing command (try "lesson-player lint <path>...")');
-    if (parsed.command !== 'lint') throw new UsageError(`unknown command "${parsed.command}" (the only command is "lint")`);
+    if (parsed.command !== 'lint') throw new UsageError(`unknown command "${parsed.command}" (the commands are "lint" and "oembed")`);
     if (parsed.paths.length === 0) throw new UsageError('lint needs at least one path');
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `lesson-player: ${e.message}\n\n${usage()}` };
