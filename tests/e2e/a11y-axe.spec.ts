@@ -1,0 +1,82 @@
+/**
+ * axe-core on the demo page in each state a learner meets (WCAG 2.2 A/AA rules). Scoped to the player where the
+ * state is the player's, with one full-page run for the page around it.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, playMuted, test, waitForMedia } from './fixtures.ts';
+
+// axe over a few hundred transcript lines in shadow roots takes seconds on a busy machine.
+test.describe.configure({ timeout: 60_000 });
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function violations(page: Page, scope: 'page' | 'player' = 'player'): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  if (scope === 'player') builder = builder.include('lesson-player');
+  const results = await builder.analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('initial (whole page)', async ({ page, openLesson }) => {
+  await openLesson();
+  await waitForMedia(page);
+  expect(await violations(page, 'page')).toEqual([]);
+});
+
+test('playing, with captions on', async ({ page, openLesson }) => {
+  const player = await openLesson();
+  await waitForMedia(page);
+  await playMuted(page);
+  await player.getByRole('button', { name: 'Sous-titres' }).first().click();
+  await expect(player.locator('lesson-captions .cue')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('captions menu open', async ({ page, openLesson }) => {
+  const player = await openLesson();
+  await waitForMedia(page);
+  await player.getByRole('button', { name: 'Paramètres' }).click();
+  await player.getByRole('menuitem', { name: /^Sous-titres/ }).click();
+  await expect(player.getByRole('menuitemradio', { name: 'Français' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('search with results', async ({ page, openLesson }) => {
+  const player = await openLesson();
+  await player.getByRole('searchbox').fill('process');
+  await expect(player.locator('.lesson > [role="status"]')).toHaveText(/sur/);
+  expect(await violations(page)).toEqual([]);
+});
+
+test('notes open', async ({ page, openLesson }) => {
+  const player = await openLesson();
+  await player.getByRole('button', { name: 'Notes : La crise politique' }).click();
+  await expect(player.locator('lesson-notes').getByRole('heading', { name: 'La crise politique', level: 3 })).toBeFocused();
+  expect(await violations(page)).toEqual([]);
+});
+
+test.describe('error shown', () => {
+  test.use({ allowConsoleErrors: [/404/] });
+  test('a broken caption file', async ({ page, openLesson }) => {
+    await page.route('**/captions/survivre-en-milieu-hostile.fr.vtt', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    const player = await openLesson();
+    await expect(player.getByRole('alert')).toContainText('survivre-en-milieu-hostile.fr.vtt');
+    expect(await violations(page)).toEqual([]);
+  });
+});
+
+test('narrow viewport (320 px)', async ({ page, openLesson }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openLesson();
+  expect(await violations(page, 'page')).toEqual([]);
+});
+
+test('English UI', async ({ page, openLesson }) => {
+  const player = await openLesson();
+  await player.evaluate((el) => el.setAttribute('lang', 'en'));
+  await expect(player.getByRole('heading', { name: 'Transcript' })).toBeVisible();
+  await expect(player.locator('.lesson')).toHaveAttribute('data-status', 'ready');
+  await expect(player.locator('lesson-chapters').getByRole('button').first()).toHaveAccessibleName(/^Introduction, 0 s/);
+  expect(await violations(page)).toEqual([]);
+});
