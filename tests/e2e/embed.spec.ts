@@ -183,7 +183,7 @@ const client = (page: Page) => ({
 
 test('iframe embed: the postMessage API answers play/pause/seek/seekToChapter/setCaptions/openNotes and emits events', async ({ page, consoleErrors }) => {
   void consoleErrors;
-  const frame = await embed(page, `lesson=${encodeURIComponent(MANIFEST)}&origins=${encodeURIComponent(HOST)}&id=demo&t=12`);
+  const frame = await embed(page, `lesson=${encodeURIComponent(MANIFEST)}&origins=${encodeURIComponent(HOST)}&id=demo&t=12&captions=on`);
   const api = client(page);
   const readyEvent = await page.evaluate(() => (window as unknown as { client: Client }).client.ready);
   expect(readyEvent).toMatchObject({ source: 'lesson-player', version: 1, id: 'demo', type: 'ready', lesson: MANIFEST, title: 'Survivre en milieu hostile' });
@@ -200,8 +200,9 @@ test('iframe embed: the postMessage API answers play/pause/seek/seekToChapter/se
   expect(media.y).toBeGreaterThan(box.y + 30);
   expect(media.y + media.height).toBeLessThanOrEqual(box.y + box.height);
 
-  // `t=12` started there.
+  // `t=12` started there, and `captions=on` turned on the lesson's default track.
   await expect.poll(() => frame.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThanOrEqual(11.9);
+  await expect.poll(() => frame.locator('lesson-player').evaluate((p) => (p as HTMLElementTagNameMap['lesson-player']).controller.captionsLanguage)).toBe('fr');
 
   await api.call('seekToChapter', 'la-crise-politique');
   await expect.poll(async () => (await api.events<{ chapter: { id: string } | null }>('chapterchange')).at(-1)?.chapter?.id).toBe('la-crise-politique');
