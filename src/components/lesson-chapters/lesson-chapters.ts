@@ -33,7 +33,7 @@
  * @cssprop --lesson-highlight - background of the current chapter (default #e3e3fd).
  * @cssprop --lesson-radius - corner radius (default 4px).
  */
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatDuration, formatTime } from '../../core/time.ts';
@@ -42,7 +42,7 @@ import type { LessonChange } from '../../state/lesson-controller.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import { learnerStrings } from '../../i18n/learner-strings.ts';
 import { LearnerLink } from '../../learner/learner-link.ts';
-import { styleMap } from 'lit/directives/style-map.js';
+import { applyShareWidths } from '../lesson-learner/learner-styles.ts';
 
 @customElement('lesson-chapters')
 export class LessonChapters extends LessonView {
@@ -228,7 +228,7 @@ export class LessonChapters extends LessonView {
               <span class="time" part="time">${formatTime(chapter.start)}</span>
               ${progress
                 ? html`<span class="watched" part="watched" data-watched=${progress.state} title=${watched}
-                    ><span style=${styleMap({ width: `${Math.round(progress.share * 100)}%` })}></span
+                    ><span data-share=${progress.share}></span
                   ></span>`
                 : nothing}
             </button>
@@ -242,6 +242,11 @@ export class LessonChapters extends LessonView {
         )}
       </ol>
     </nav>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    applyShareWidths(this.renderRoot);
   }
 
   #seek(chapter: Chapter): void {

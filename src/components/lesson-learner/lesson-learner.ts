@@ -11,9 +11,8 @@
  * @csspart resume - the resume offer.
  * @csspart progress - the lesson's progress.
  */
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { formatDuration, formatTime } from '../../core/time.ts';
 import { learnerStrings, type LearnerStrings } from '../../i18n/learner-strings.ts';
 import { buildLessonDocument, cuesToVtt, documentToText, fileStem } from '../../learner/lesson-document.ts';
@@ -21,7 +20,7 @@ import { LearnerLink } from '../../learner/learner-link.ts';
 import type { LearnerSession } from '../../learner/learner-session.ts';
 import { MAX_IMPORT_BYTES, notesFromMarkdown, notesToMarkdown } from '../../learner/notes-markdown.ts';
 import type { LessonChange } from '../../state/lesson-controller.ts';
-import { learnerButtonStyles } from './learner-styles.ts';
+import { applyShareWidths, learnerButtonStyles } from './learner-styles.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import { downloadText, preparePrintDocument } from './print-document.ts';
 
@@ -137,7 +136,7 @@ export class LessonLearner extends LessonView {
         : nothing}
       ${session.problem ? html`<p class="problem" role="status">${s.problem(session.problem)}</p>` : nothing}
       <p class="progress" part="progress">
-        <span class="bar" aria-hidden="true"><span style=${styleMap({ width: `${percent}%` })}></span></span>
+        <span class="bar" aria-hidden="true"><span data-share=${percent / 100}></span></span>
         <span class="percent">${s.progress(percent)}</span>
       </p>
       <div class="group">
@@ -168,6 +167,11 @@ export class LessonLearner extends LessonView {
           : html`<button type="button" class="clear" @click=${this.#askClear}>${s.clearData}</button>`}
       </div>
     </section>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    applyShareWidths(this.renderRoot);
   }
 
   #say(message: string, details: string[] = []): void {
@@ -246,7 +250,9 @@ export class LessonLearner extends LessonView {
   async #print(session: LearnerSession, s: LearnerStrings): Promise<void> {
     const model = this.controller?.model;
     if (!model) return;
-    await preparePrintDocument(buildLessonDocument(model), this.printMyNotes ? session.notes : null, s);
+    const printed = await preparePrintDocument(buildLessonDocument(model), this.printMyNotes ? session.notes : null, s);
+    // Printing the page later prints the page again, not this document with notes of the past.
+    window.addEventListener('afterprint', () => printed.remove(), { once: true });
     window.print();
   }
 
