@@ -37,6 +37,11 @@ export class LessonMyNotes extends LessonView {
       display: block;
       margin-block: 0.5rem 0.75rem;
     }
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
+    }
     .heading {
       font-size: 1rem;
       margin: 0 0 0.25rem;
