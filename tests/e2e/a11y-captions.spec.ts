@@ -2,6 +2,7 @@
  * Captions (RGAA 4.3/4.4, WCAG 1.2.2): the French track is exposed as `captions`, the caption style set in the
  * player's menu reaches our overlay and survives a reload, and captions never sit under the control bar.
  */
+import { menusSettled } from './a11y-helpers.ts';
 import { expect, test, waitForMedia } from './fixtures.ts';
 
 test('the French track is "captions" (RGAA 4.3.2), the English one "subtitles", in the player and its menu', async ({ page, openLesson }) => {
@@ -31,10 +32,11 @@ test('a larger caption size chosen in the menu by keyboard applies to the overla
   await settings.focus();
   await page.keyboard.press('Enter');
   for (const name of [/^Accessibilité/, /^Style des sous-titres/]) {
-    const item = player.getByRole('menuitem', { name }).first();
-    await item.focus();
+    await menusSettled(page);
+    await player.getByRole('menuitem', { name }).first().focus();
     await page.keyboard.press('Enter');
   }
+  await menusSettled(page);
   const slider = player.getByRole('slider', { name: 'Taille' });
   await slider.focus();
   await page.keyboard.press('ArrowRight');

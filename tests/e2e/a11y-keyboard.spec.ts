@@ -4,6 +4,7 @@
  * gets the focus, inside the shadow roots too, and a way out of the player and back.
  */
 import type { Page } from '@playwright/test';
+import { menusSettled } from './a11y-helpers.ts';
 import { expect, test, waitForMedia } from './fixtures.ts';
 
 interface Focused {
@@ -67,8 +68,10 @@ test('the whole lesson with the keyboard only: play, captions, speed, chapter, n
   // Settings → Speed → the slider, two steps of 0.25 up, then Escape twice back to the button.
   await tabTo(page, (f) => f.name === 'Paramètres');
   await page.keyboard.press('Enter');
+  await menusSettled(page);
   await expect.poll(async () => (await deepFocus(page)).name).toMatch(/^Vitesse/);
   await page.keyboard.press('Enter');
+  await menusSettled(page);
   await expect.poll(async () => (await deepFocus(page)).tag).toBe('media-speed-slider');
   expect((await deepFocus(page)).visible).toBe(true);
   for (const rate of [1.25, 1.5]) {
