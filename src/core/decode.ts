@@ -80,15 +80,16 @@ const hex = (b: number) => '0x' + b.toString(16).toUpperCase().padStart(2, '0');
  * and invalid UTF-8 with an error naming the line and column of the first bad byte.
  */
 export function decodeText(bytes: Uint8Array, file: string, kind: LessonFileKind): DecodedText {
-  const problem = (message: string, rule: string, line?: number, col?: number): DecodedText => {
+  const problem = (message: string, rule: string, line?: number, col?: number, params?: LessonProblem['params']): DecodedText => {
     const p: LessonProblem = { severity: 'error', file, kind, message, rule };
+    if (params) p.params = params;
     if (line !== undefined) p.line = line;
     if (col !== undefined) p.col = col;
     return { problems: [p] };
   };
   if (bytes.length === 0) return problem('The file is empty.', 'file-empty');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return problem('The file is encoded in UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8.', 'file-encoding', 1, 1);
+    return problem('The file is encoded in UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8.', 'file-encoding', 1, 1, { encoding: 'UTF-16' });
   }
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
@@ -114,6 +115,7 @@ export function decodeText(bytes: Uint8Array, file: string, kind: LessonFileKind
       'file-encoding',
       line,
       col,
+      { byte: hex(body[bad]!) },
     );
   }
   let text: string;

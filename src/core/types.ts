@@ -63,6 +63,8 @@ export interface LessonProblem {
   line?: number;
   /** 1-based, when known. */
   col?: number;
+  /** Values in the message (a status code, a content type…), so that the player can word it in the UI language. */
+  params?: Record<string, string | number>;
 }
 
 /** A track as parsed: its cues (or chapters) and the problems met while parsing. */

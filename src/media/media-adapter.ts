@@ -46,6 +46,12 @@ export interface MediaState {
   captionsLanguage: string | null;
   /** A message when the media itself failed to load or decode. */
   error: string | null;
+  /** The sources that failed, as given in the setup, when `error` is set. */
+  failedSources?: string[];
+  /** `decode` when the media loaded but could not be decoded; `load` when no source could be loaded. */
+  errorReason?: 'load' | 'decode';
+  /** Set when the poster image failed to load. */
+  posterError?: string | null;
 }
 
 export interface MediaAdapter {

@@ -83,6 +83,10 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     captionsLanguage: null,
     error: null,
   };
+  // Set by onError below (declared here: Vidstack calls the subscriber at once).
+  const failed = new Set<string>();
+  let loadError: string | null = null;
+  let posterError: string | null = null;
   const unsubscribe = player.subscribe(({ paused, ended, duration, currentTime, canPlay, seeking, textTrack, error }) => {
     const captionsLanguage =
       textTrack && (textTrack.kind === 'captions' || textTrack.kind === 'subtitles') ? textTrack.language || null : null;
@@ -95,9 +99,43 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       seeking,
       captionsLanguage,
       error: error ? error.message || 'media error' : null,
+      // MEDIA_ERR_DECODE (3) is a file that loaded but is broken; aborted, network and unsupported ones did not load.
+      errorReason: error ? (error.code === 3 ? 'decode' : 'load') : undefined,
+    };
+    emit();
+  });
+
+  // Load failures Vidstack does not report: it puts only the first playable source in a <source> element, whose
+  // error (404, 500, network, not a video) leaves video.error null. Try the next source; when none is left, report
+  // them all. The poster's <img> error is reported the same way. Error events do not bubble: listen in capture.
+  const absolute = (src: string) => new URL(src, document.baseURI).href;
+  const onError = (event: Event) => {
+    const target = event.target;
+    if (target instanceof HTMLImageElement && target.closest('media-poster')) {
+      posterError = 'the poster image could not be loaded';
+      return emit();
+    }
+    if (!(target instanceof HTMLSourceElement) && !(target instanceof HTMLVideoElement && target.networkState === target.NETWORK_NO_SOURCE)) return;
+    const url = target instanceof HTMLSourceElement ? target.src : target.currentSrc || target.src;
+    const source = setup.sources.find((s) => absolute(s.src) === url);
+    if (source) failed.add(source.src);
+    const rest = setup.sources.filter((s) => !failed.has(s.src));
+    if (source && rest.length) {
+      player.src = rest.map((s) => ({ src: s.src, type: s.type })) as MediaPlayerElement['src'];
+      return;
+    }
+    loadError = 'none of the media sources could be loaded';
+    emit();
+  };
+  player.addEventListener('error', onError, true);
+  function emit() {
+    state = {
+      ...state,
+      ...(loadError && !state.error ? { error: loadError, errorReason: 'load' as const, failedSources: [...failed] } : {}),
+      posterError,
     };
     for (const listener of listeners) listener(state);
-  });
+  }
 
   const video = () => player.querySelector('video');
   let marks: HTMLElement | null = null;
@@ -151,6 +189,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     },
     destroy() {
       unsubscribe();
+      player.removeEventListener('error', onError, true);
       listeners.clear();
       player.destroy();
     },

@@ -9,34 +9,42 @@ export interface FetchedText {
   problems: LessonProblem[];
 }
 
-function problem(file: string, kind: LessonFileKind, rule: string, message: string): LessonProblem {
-  return { severity: 'error', file, kind, rule, message };
+function problem(file: string, kind: LessonFileKind, rule: string, message: string, params?: LessonProblem['params']): LessonProblem {
+  return params ? { severity: 'error', file, kind, rule, message, params } : { severity: 'error', file, kind, rule, message };
 }
 
-export async function fetchLessonText(url: string, kind: LessonFileKind, signal?: AbortSignal): Promise<FetchedText> {
-  const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+/** `timeoutMs`: how long the server may take to answer and send the whole file (15 s unless the player says). */
+export async function fetchLessonText(url: string, kind: LessonFileKind, signal?: AbortSignal, timeoutMs = FETCH_TIMEOUT_MS): Promise<FetchedText> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const timedOut = (): FetchedText => ({
+    problems: [problem(url, kind, 'fetch-timeout', `no answer within ${timeoutMs / 1000} s`, { seconds: timeoutMs / 1000 })],
+  });
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let response: Response;
   try {
     response = await fetch(url, { signal: combined, credentials: 'same-origin' });
   } catch (error) {
-    if (timeout.aborted) return { problems: [problem(url, kind, 'fetch-timeout', `no answer within ${FETCH_TIMEOUT_MS / 1000} s`)] };
+    if (timeout.aborted) return timedOut();
     if (signal?.aborted) return { problems: [] };
-    return { problems: [problem(url, kind, 'fetch-network', `could not be fetched (${(error as Error).message || 'network error'})`)] };
+    const reason = (error as Error).message || 'network error';
+    return { problems: [problem(url, kind, 'fetch-network', `could not be fetched (${reason})`, { reason })] };
   }
   if (!response.ok) {
-    return { problems: [problem(url, kind, 'fetch-status', `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`)] };
+    const { status, statusText } = response;
+    return { problems: [problem(url, kind, 'fetch-status', `the server answered ${status}${statusText ? ` ${statusText}` : ''}`, { status })] };
   }
   const type = response.headers.get('content-type') ?? '';
   if (/^(text\/html|image\/|video\/|audio\/|application\/(octet-stream|pdf|zip))/i.test(type)) {
-    return { problems: [problem(url, kind, 'fetch-content-type', `has the wrong content type "${type.split(';')[0]}"`)] };
+    const mime = type.split(';')[0]!;
+    return { problems: [problem(url, kind, 'fetch-content-type', `has the wrong content type "${mime}"`, { type: mime })] };
   }
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
-    if (timeout.aborted) return { problems: [problem(url, kind, 'fetch-timeout', `no answer within ${FETCH_TIMEOUT_MS / 1000} s`)] };
-    return { problems: [problem(url, kind, 'fetch-truncated', `was cut off while loading (${(error as Error).message})`)] };
+    if (timeout.aborted) return timedOut();
+    const reason = (error as Error).message;
+    return { problems: [problem(url, kind, 'fetch-truncated', `was cut off while loading (${reason})`, { reason })] };
   }
   return decodeText(bytes, url, kind);
 }

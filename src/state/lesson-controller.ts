@@ -9,7 +9,7 @@ import { validateManifest, parseManifestText } from '../core/manifest.ts';
 import { activeIndexAt, chapterIndexAt, lastStartedIndex } from '../core/timeline.ts';
 import type { Chapter, Cue, LessonManifest, LessonProblem } from '../core/types.ts';
 import type { MediaAdapter, MediaState } from '../media/media-adapter.ts';
-import { fetchLessonText } from './fetch-lesson-file.ts';
+import { FETCH_TIMEOUT_MS, fetchLessonText } from './fetch-lesson-file.ts';
 
 export type LessonStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -70,6 +70,8 @@ export class LessonController {
   duration = 0;
   currentTime = 0;
   notesRequest: NotesRequest | null = null;
+  /** How long each lesson file may take to arrive (the player's `fetch-timeout` attribute). */
+  fetchTimeoutMs = FETCH_TIMEOUT_MS;
   /** The latest message for the polite live region: chapter changes, search counts, errors. Never every cue. */
   announcement = '';
 
@@ -128,7 +130,7 @@ export class LessonController {
     const vtt = loadVttParser();
     vtt.catch(() => undefined); // reported by the track that needs it, if the manifest gets that far
     const absolute = new URL(manifestUrl, document.baseURI).href;
-    const fetched = await fetchLessonText(absolute, 'manifest', load.signal);
+    const fetched = await fetchLessonText(absolute, 'manifest', load.signal, this.fetchTimeoutMs);
     if (load.signal.aborted) return;
     fetched.problems.forEach((p) => this.#report({ ...p, file: manifestUrl }));
     if (fetched.text === undefined) return this.#fail();
@@ -202,7 +204,7 @@ export class LessonController {
   }
 
   async #fetchText(url: string, kind: 'captions' | 'chapters' | 'notes', signal: AbortSignal): Promise<string | undefined> {
-    const fetched = await fetchLessonText(url, kind, signal);
+    const fetched = await fetchLessonText(url, kind, signal, this.fetchTimeoutMs);
     if (signal.aborted) return undefined;
     fetched.problems.forEach((p) => this.#report(p));
     return fetched.text;
@@ -262,8 +264,12 @@ export class LessonController {
       this.#notify('captions');
     }
     if (state.error && !this.problems.some((p) => p.kind === 'media')) {
-      const src = this.model?.manifest.media.map((m) => m.src).join(', ') ?? 'media';
-      this.#report({ severity: 'error', file: src, kind: 'media', rule: 'media-error', message: state.error });
+      const src = (state.failedSources?.length ? state.failedSources : this.model?.manifest.media.map((m) => m.src))?.join(', ') || 'media';
+      this.#report({ severity: 'error', file: src, kind: 'media', rule: 'media-error', message: state.error, params: { reason: state.errorReason ?? 'load' } });
+    }
+    if (state.posterError && !this.problems.some((p) => p.kind === 'poster')) {
+      const file = this.model?.manifest.poster ?? 'poster';
+      this.#report({ severity: 'error', file, kind: 'poster', rule: 'poster-error', message: state.posterError });
     }
     if (state.canPlay) this.#applyPendingStart();
     // A seek or a pause moves the clock without a playing frame loop: sample it now.

@@ -1,14 +1,19 @@
 import type { LessonProblem } from '../../core/types.ts';
+import { localizeProblem } from '../../i18n/problems.ts';
 import type { UiStrings } from '../../i18n/strings.ts';
 
-/** "Problème dans les sous-titres (/captions/x.vtt, ligne 3) : …" — which file, where, and what is wrong. */
+/** "Problème dans les sous-titres (/captions/x.vtt, ligne 3) : …" — which file, where, and what is wrong, in the UI language. */
 export function describeProblem(problem: LessonProblem, s: UiStrings): string {
   const where = [fileName(problem.file), problem.line ? s.line(problem.line, problem.col) : ''].filter(Boolean).join(', ');
-  return `${s.problemIn(s.fileKinds[problem.kind] ?? problem.kind)} (${where})${s.colon}${problem.message}`;
+  return `${s.problemIn(s.fileKinds[problem.kind] ?? problem.kind)} (${where})${s.colon}${localizeProblem(problem, s.lang)}`;
 }
 
-/** A URL shown as its path: shorter, and still unambiguous for the lesson author. */
+/** A URL (or a list of them, `a, b`) shown as paths: shorter, and still unambiguous for the lesson author. */
 function fileName(file: string): string {
+  return file.split(', ').map(pathOf).join(', ');
+}
+
+function pathOf(file: string): string {
   try {
     const url = new URL(file);
     return url.protocol === 'http:' || url.protocol === 'https:' ? decodeURIComponent(url.pathname) : file;

@@ -7,6 +7,7 @@
  *
  * @attr lesson - URL of the lesson manifest (JSON). Relative URLs inside it resolve against it.
  * @attr lang - UI language, `fr` (default) or `en`; also picks the caption, chapter and note files shown.
+ * @attr fetch-timeout - milliseconds each lesson file may take to arrive before the player reports it (15000).
  * @attr panels - `all` (default): transcript, chapters and notes beside the video; `none`: the video alone, for
  *   pages that place `<lesson-transcript for>`, `<lesson-chapters for>` and `<lesson-notes for>` themselves.
  * @attr layout - `auto` (default): the player takes the height it needs; `fill`: it fills its own height (give it
@@ -58,6 +59,7 @@ import type { Chapter, Cue, LessonProblem } from '../../core/types.ts';
 import { uiStrings, type UiStrings } from '../../i18n/strings.ts';
 import type { MediaAdapter } from '../../media/media-adapter.ts';
 import { createVidstackAdapter, mediaStyles } from '../../media/vidstack-adapter.ts';
+import { FETCH_TIMEOUT_MS } from '../../state/fetch-lesson-file.ts';
 import { LessonController, type LessonChange } from '../../state/lesson-controller.ts';
 import '../lesson-captions/lesson-captions.ts';
 import '../lesson-chapters/lesson-chapters.ts';
@@ -81,6 +83,8 @@ export class LessonPlayer extends LitElement {
   @property({ attribute: 'embed-src' }) embedSrc = '';
   @property({ attribute: 'script-src' }) scriptSrc = '';
   @property({ attribute: 'no-embed', type: Boolean }) noEmbed = false;
+  /** Milliseconds each lesson file may take to arrive before the player says so (15 s by default). */
+  @property({ attribute: 'fetch-timeout', type: Number }) fetchTimeout = FETCH_TIMEOUT_MS;
 
   /** The tab shown in the `fill` layout when the frame is narrow. */
   @state() private tab: PlayerTab = 'video';
@@ -190,6 +194,7 @@ export class LessonPlayer extends LitElement {
       this.strings = uiStrings(this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
     }
     if ((changed.has('lesson') || changed.has('lang')) && this.lesson) {
+      this.controller.fetchTimeoutMs = this.fetchTimeout > 0 ? this.fetchTimeout : FETCH_TIMEOUT_MS;
       void this.controller.load(this.lesson, this.strings.lang);
     }
     if (changed.has('start') && this.start) {
