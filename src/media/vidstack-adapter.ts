@@ -7,6 +7,8 @@
  */
 // Before vidstack: its modules assign static markup to innerHTML as they load (see trusted-types.ts).
 import './trusted-types.ts';
+// Before vidstack: it reads localStorage as it loads, which throws where storage is refused (see storage-guard.ts).
+import './storage-guard.ts';
 import 'vidstack/player';
 import 'vidstack/player/layouts/default';
 import 'vidstack/player/ui';
