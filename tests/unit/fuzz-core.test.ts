@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { decodeText } from '../../src/core/decode.ts';
+import { parseDeepLink } from '../../src/core/deep-link.ts';
+import { formatTime } from '../../src/core/time.ts';
 import { parseManifestText, validateManifest } from '../../src/core/manifest.ts';
 import { checkCaptions, checkChapters } from '../../src/core/norms.ts';
 import { parseCaptions, parseChapters } from '../../src/core/vtt.ts';
@@ -25,22 +28,26 @@ const VALID = [
 
 const TOKENS = ['\n', '\r\n', '\r', '-->', ' --> ', '<', '>', '</', '&', ';', '&amp;', 'WEBVTT', 'NOTE', 'STYLE', 'REGION', '00:', '.000', '<v ', '<ruby>', '<rt>', '\0', '\uFEFF', '🎬', ':', ' '];
 
-/** A valid file with random insertions, deletions and replacements. */
-const mutated = fc
-  .array(
-    fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 4 }))),
-    { minLength: 1, maxLength: 8 },
-  )
-  .map((edits) => {
-    let s = VALID;
-    for (const [at, op, tok] of edits) {
-      const i = at % (s.length + 1);
-      if (op === 'insert') s = s.slice(0, i) + tok + s.slice(i);
-      else if (op === 'delete') s = s.slice(0, i) + s.slice(i + 1 + (at % 5));
-      else s = s.slice(0, i) + tok + s.slice(i + tok.length);
-    }
-    return s;
+type Edit = [number, 'insert' | 'delete' | 'replace', string];
+const edits = (tokens: string[]) =>
+  fc.array(fc.tuple(fc.nat(), fc.constantFrom<Edit[1]>('insert', 'delete', 'replace'), fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: 4 }))), {
+    minLength: 1,
+    maxLength: 8,
   });
+/** `source` with random insertions, deletions and replacements. */
+function mutate(source: string, list: Edit[]): string {
+  let s = source;
+  for (const [at, op, tok] of list) {
+    const i = at % (s.length + 1);
+    if (op === 'insert') s = s.slice(0, i) + tok + s.slice(i);
+    else if (op === 'delete') s = s.slice(0, i) + s.slice(i + 1 + (at % 5));
+    else s = s.slice(0, i) + tok + s.slice(i + tok.length);
+  }
+  return s;
+}
+
+/** A valid file with random insertions, deletions and replacements. */
+const mutated = edits(TOKENS).map((list) => mutate(VALID, list));
 
 const tokenSoup = fc.array(fc.constantFrom(...TOKENS, 'a', 'é', '1', '0'), { maxLength: 60 }).map((a) => a.join(''));
 const anyText = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 100 }), tokenSoup, mutated);
@@ -103,6 +110,67 @@ const manifestish = fc.letrec((tie) => ({
     { maxKeys: 8 },
   ),
 }));
+
+/** The project's own lesson files, mutated: real-sized input with the shapes authors actually write. */
+const own = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const OWN_TRACKS = ['captions/survivre-en-milieu-hostile.fr.vtt', 'captions/survivre-en-milieu-hostile.en.vtt', 'chapters/survivre-en-milieu-hostile.fr.vtt'].map(own);
+const OWN_MANIFEST = own('lessons/survivre-en-milieu-hostile.json');
+
+describe("fuzz: mutations of the project's own files", () => {
+  it('captions and chapters', () => {
+    fc.assert(fc.property(fc.constantFrom(...OWN_TRACKS), edits(TOKENS), (file, list) => checkTrackInvariants(mutate(file, list))), { numRuns: 300 });
+  }, 20_000);
+
+  it('the manifest', () => {
+    const JSON_TOKENS = ['"', ',', ':', '{', '}', '[', ']', 'null', 'javascript:', '../', '\\u0000', 'true', '0', '-1', '1e999'];
+    fc.assert(
+      fc.property(edits(JSON_TOKENS), (list) => {
+        const text = mutate(OWN_MANIFEST, list);
+        const parsed = parseManifestText(text, 'https://example.org/lessons/m.json');
+        ok(parsed.value !== undefined || (parsed.problems.length === 1 && parsed.problems[0]!.rule === 'manifest-json'), 'JSON or one located problem', parsed.problems);
+        if (parsed.value === undefined) return;
+        const r = validateManifest(parsed.value, 'https://example.org/lessons/m.json');
+        for (const u of r.manifest ? [...r.manifest.media.map((m) => m.src), ...r.manifest.captions.map((c) => c.src), r.manifest.poster ?? 'https:'] : []) {
+          ok(['http:', 'https:', 'file:'].includes(new URL(u).protocol), 'only http(s)/file URLs survive', u);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('fuzz: URL fragments → a start time', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('t=', 'chapter=', '&', '#', '?', '%', '%3C', '%ZZ', '+', ':', ',', 'npt:', 'h', 'm', 's', '.', '-', 'e', 'Infinity', 'NaN', '1e308', 'la-crise-politique', '<img src=x onerror=1>'),
+    fc.string({ maxLength: 6 }),
+    fc.nat({ max: 99999 }).map(String),
+  );
+  const fragment = fc.oneof(fc.string({ maxLength: 80 }), fc.array(piece, { maxLength: 12 }).map((a) => a.join('')), fc.string({ minLength: 500, maxLength: 700 }));
+
+  it('never throws; a time is finite and non-negative, a chapter is a slug, anything ignored is said', () => {
+    fc.assert(
+      fc.property(fragment, (hash) => {
+        const link = parseDeepLink(hash);
+        ok(link.time === undefined || (Number.isFinite(link.time) && link.time >= 0), 'time finite and >= 0', { hash, link });
+        ok(link.chapter === undefined || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(link.chapter), 'chapter is a slug', { hash, link });
+        ok(link.warnings.every((w) => typeof w === 'string' && w.length > 0), 'warnings are sentences', link);
+        if (hash.length > 513) ok(link.time === undefined && link.chapter === undefined && link.warnings.length === 1, 'long fragments ignored', link);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a time written as seconds, as the player writes it (m:ss, h:mm:ss) or as XmYs comes back as that number', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 35_999 }), fc.constantFrom('s', 'clock', 'ms'), (t, form) => {
+        const m = Math.floor(t / 60);
+        const text = form === 's' ? `${t}` : form === 'clock' ? formatTime(t) : `${m}m${t % 60}s`;
+        ok(parseDeepLink(`#t=${text}`).time === t, 'round trip', { text, t });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
 
 describe('fuzz: manifest validation never throws and names a path', () => {
   it('arbitrary JSON values', () => {
