@@ -73,5 +73,7 @@ export default {
   outdir: 'dist/lib',
   litelement: true,
   dependencies: false,
+  // package.json names dist/lib/custom-elements.json itself: a build into another folder must not rewrite it.
+  packagejson: false,
   plugins: [fileHeaderDocs()],
 };
