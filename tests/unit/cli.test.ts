@@ -28,7 +28,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('lesson-player lint (child process)', () => {
+// Each case starts Node and compiles the CLI with tsx: seconds, not milliseconds, on a loaded 2-core machine.
+describe('lesson-player lint (child process)', { timeout: 60_000 }, () => {
   it('exits 0 on a good captions file, with a summary on stderr', () => {
     write('good.vtt', GOOD_CAPTIONS);
     const r = lp(['lint', 'good.vtt']);
