@@ -40,27 +40,18 @@ import { formatDuration, formatTime } from '../../core/time.ts';
 import type { Chapter } from '../../core/types.ts';
 import type { LessonChange } from '../../state/lesson-controller.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
+import { viewHostStyles } from '../shared-styles.ts';
 import { learnerStrings } from '../../i18n/learner-strings.ts';
 import { LearnerLink } from '../../learner/learner-link.ts';
 import { applyShareWidths } from '../lesson-learner/learner-styles.ts';
 
 @customElement('lesson-chapters')
 export class LessonChapters extends LessonView {
-  static override styles = css`
+  static override styles = [
+    viewHostStyles,
+    css`
     :host {
-      display: block;
-      font-family: var(--lesson-font, system-ui, sans-serif);
-      color: var(--lesson-color, #161616);
-      background: var(--lesson-background, #fff);
       line-height: 1.4;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: border-box;
     }
     ol {
       list-style: none;
@@ -189,7 +180,8 @@ export class LessonChapters extends LessonView {
         outline-color: Highlight;
       }
     }
-  `;
+  `,
+  ];
 
   /** Hides the "Notes" buttons. */
   @property({ type: Boolean, attribute: 'hide-notes', reflect: true }) hideNotes = false;

@@ -20,25 +20,17 @@ import { LearnerLink } from '../../learner/learner-link.ts';
 import type { LearnerSession } from '../../learner/learner-session.ts';
 import { MAX_IMPORT_BYTES, notesFromMarkdown, notesToMarkdown } from '../../learner/notes-markdown.ts';
 import type { LessonChange } from '../../state/lesson-controller.ts';
-import { applyShareWidths, learnerButtonStyles } from './learner-styles.ts';
+import { applyShareWidths } from './learner-styles.ts';
+import { outlinedButtonStyles, viewHostStyles } from '../shared-styles.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import { downloadText, preparePrintDocument } from './print-document.ts';
 
 @customElement('lesson-learner')
 export class LessonLearner extends LessonView {
   static override styles = [
-    learnerButtonStyles,
+    viewHostStyles,
+    outlinedButtonStyles,
     css`
-    :host {
-      display: block;
-      font-family: var(--lesson-font, system-ui, sans-serif);
-      color: var(--lesson-color, #161616);
-      background: var(--lesson-background, #fff);
-      line-height: 1.5;
-    }
-    :host([hidden]) {
-      display: none;
-    }
     h2 {
       font-size: 1.25rem;
       margin: 0 0 0.5rem;

@@ -50,6 +50,7 @@ import { html, literal, type StaticValue } from 'lit/static-html.js';
 import type { Chapter } from '../../core/types.ts';
 import type { LessonChange } from '../../state/lesson-controller.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
+import { outlinedButtonStyles, viewHostStyles } from '../shared-styles.ts';
 import { loadNoteRenderer, type NoteRenderer } from './note-render.ts';
 import { classifyHref } from './note-safety.ts';
 import '../lesson-my-notes/lesson-my-notes.ts';
@@ -68,22 +69,10 @@ export interface LessonFocusMediaDetail {
 
 @customElement('lesson-notes')
 export class LessonNotes extends LessonView {
-  static override styles = css`
-    :host {
-      display: block;
-      font-family: var(--lesson-font, system-ui, sans-serif);
-      color: var(--lesson-color, #161616);
-      background: var(--lesson-background, #fff);
-      line-height: 1.5;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: border-box;
-    }
+  static override styles = [
+    viewHostStyles,
+    outlinedButtonStyles,
+    css`
     .bar {
       display: flex;
       flex-wrap: wrap;
@@ -183,18 +172,7 @@ export class LessonNotes extends LessonView {
       margin: 0;
     }
     button {
-      font: inherit;
-      min-height: 44px;
-      padding: 0.35rem 0.75rem;
-      color: var(--lesson-accent, #000091);
-      background: var(--lesson-background, #fff);
-      border: 1px solid currentColor;
-      border-radius: var(--lesson-radius, 4px);
-      cursor: pointer;
       text-align: start;
-    }
-    button:hover {
-      background: var(--lesson-highlight, #e3e3fd);
     }
     .none,
     .loading,
@@ -211,17 +189,14 @@ export class LessonNotes extends LessonView {
       .note-body a {
         color: LinkText;
       }
-      button {
-        color: ButtonText;
-        border-color: ButtonText;
-      }
       .note-heading:focus,
       .note-body a:focus-visible,
       button:focus-visible {
         outline-color: Highlight;
       }
     }
-  `;
+  `,
+  ];
 
   /** Level of the "Notes" heading (chapter headings one below, the notes' sub-headings below those). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
