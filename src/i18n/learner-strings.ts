@@ -37,6 +37,8 @@ export interface LearnerStrings {
   downloadTxt: string;
   downloadVtt: string;
   printVersion: string;
+  /** The disclosure that holds the less frequent tools: export, import, downloads, print, clear. */
+  tools: string;
   printWithMyNotes: string;
   transcriptDocument: string;
   authoredNotes: string;
@@ -96,6 +98,7 @@ const fr: LearnerStrings = {
   downloadTxt: 'Télécharger la transcription (.txt)',
   downloadVtt: 'Télécharger les sous-titres (.vtt)',
   printVersion: 'Version imprimable',
+  tools: 'Exporter, télécharger, imprimer',
   printWithMyNotes: 'Inclure mes notes',
   transcriptDocument: 'Transcription',
   authoredNotes: 'Notes du chapitre',
@@ -166,6 +169,7 @@ const en: LearnerStrings = {
   downloadTxt: 'Download the transcript (.txt)',
   downloadVtt: 'Download the captions (.vtt)',
   printVersion: 'Printable version',
+  tools: 'Export, download, print',
   printWithMyNotes: 'Include my notes',
   transcriptDocument: 'Transcript',
   authoredNotes: 'Chapter notes',

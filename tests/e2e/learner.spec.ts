@@ -13,6 +13,14 @@ const myNotes = (player: Locator, chapterId: string) => player.locator(`lesson-m
 const noteFields = (player: Locator) => player.locator('lesson-my-notes textarea');
 const learner = (player: Locator) => player.locator('lesson-learner');
 
+/** Unfolds the panel's export, import, download, print and clear tools (a disclosure), then returns the panel. */
+async function tools(player: Locator): Promise<Locator> {
+  const panel = learner(player);
+  const details = panel.locator('details.tools');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+  return panel;
+}
+
 /** Adds a note under a chapter with its own button and types it; the editor takes the focus. */
 async function addNote(player: Locator, chapterId: string, text: string): Promise<void> {
   const section = myNotes(player, chapterId);
@@ -69,7 +77,7 @@ test('notes export as Markdown and import back without duplicates', async ({ pag
   await noteFields(player).nth(1).pressSequentially('# pas un titre');
   await stored(page, 'pas un titre');
 
-  const exported = await downloadOf(page, learner(player).getByRole('button', { name: 'Exporter mes notes (.md)' }));
+  const exported = await downloadOf(page, (await tools(player)).getByRole('button', { name: 'Exporter mes notes (.md)' }));
   expect(exported.name).toBe('survivre-en-milieu-hostile.notes.md');
   expect(exported.text).toContain('## Introduction');
   expect(exported.text).toContain('## La crise politique');
@@ -77,7 +85,7 @@ test('notes export as Markdown and import back without duplicates', async ({ pag
   expect(exported.text).toContain('Deux lignes\n\\# pas un titre');
 
   // Clear everything (after confirming), then import the file back.
-  await learner(player).getByRole('button', { name: 'Effacer mes données de cette leçon' }).click();
+  await (await tools(player)).getByRole('button', { name: 'Effacer mes données de cette leçon' }).click();
   await learner(player).getByRole('button', { name: 'Effacer', exact: true }).click();
   await expect(noteFields(player)).toHaveCount(0);
   const file = { name: exported.name, mimeType: 'text/markdown', buffer: Buffer.from(exported.text) };
@@ -183,18 +191,18 @@ test('storage that refuses writes: notes keep working in the page and the learne
   await addNote(player, 'introduction', 'Gardée en mémoire');
   await expect(learner(player).getByText(/L’enregistrement a échoué/)).toBeVisible();
   await expect(noteFields(player).first()).toHaveValue('Gardée en mémoire');
-  const exported = await downloadOf(page, learner(player).getByRole('button', { name: 'Exporter mes notes (.md)' }));
+  const exported = await downloadOf(page, (await tools(player)).getByRole('button', { name: 'Exporter mes notes (.md)' }));
   expect(exported.text).toContain('Gardée en mémoire');
 });
 
 test('the transcript downloads as .txt and .vtt', async ({ page, openLesson }) => {
   const player = await openLesson();
-  const txt = await downloadOf(page, learner(player).getByRole('button', { name: 'Télécharger la transcription (.txt)' }));
+  const txt = await downloadOf(page, (await tools(player)).getByRole('button', { name: 'Télécharger la transcription (.txt)' }));
   expect(txt.name).toBe('survivre-en-milieu-hostile.fr.txt');
   expect(txt.text.startsWith('Survivre en milieu hostile\n===')).toBe(true);
   expect(txt.text).toContain('\nLe règne des process (1:13)\n');
   expect(txt.text).toContain('[0:01] Bonjour, je suis Héla Ghariani. Depuis 2015 je suis responsable de l\'incubateur des services numériques');
-  const vtt = await downloadOf(page, learner(player).getByRole('button', { name: 'Télécharger les sous-titres (.vtt)' }));
+  const vtt = await downloadOf(page, (await tools(player)).getByRole('button', { name: 'Télécharger les sous-titres (.vtt)' }));
   expect(vtt.name).toBe('survivre-en-milieu-hostile.fr.vtt');
   expect(vtt.text).toMatch(/^WEBVTT\n\nc001\n00:01\.000 --> 00:03\.519\nBonjour, je suis Héla Ghariani\.\n\nc002\n/);
 });
@@ -206,7 +214,7 @@ test('the print view reads as a lesson document, with the learner’s notes if c
     (window as any).printed = 0;
     window.print = () => void (window as any).printed++;
   });
-  await learner(player).getByRole('button', { name: 'Version imprimable' }).click();
+  await (await tools(player)).getByRole('button', { name: 'Version imprimable' }).click();
   await expect.poll(() => page.evaluate(() => (window as any).printed)).toBe(1);
   const doc = page.locator('lesson-print-document');
   await expect(doc).toBeHidden();
@@ -219,7 +227,7 @@ test('the print view reads as a lesson document, with the learner’s notes if c
   // Without the learner's notes.
   await page.emulateMedia({ media: 'screen' });
   await learner(player).getByRole('checkbox', { name: 'Inclure mes notes' }).uncheck();
-  await learner(player).getByRole('button', { name: 'Version imprimable' }).click();
+  await (await tools(player)).getByRole('button', { name: 'Version imprimable' }).click();
   await expect.poll(() => page.evaluate(() => (window as any).printed)).toBe(2);
   await page.emulateMedia({ media: 'print' });
   await expect(doc.getByRole('heading', { level: 2, name: /^La crise politique/ })).toBeVisible();

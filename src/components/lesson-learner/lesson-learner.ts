@@ -35,6 +35,21 @@ export class LessonLearner extends LessonView {
       font-size: 1.25rem;
       margin: 0 0 0.5rem;
     }
+    summary {
+      display: flex;
+      align-items: center;
+      min-height: 44px;
+      cursor: pointer;
+      color: var(--lesson-accent, #000091);
+      text-decoration: underline;
+    }
+    summary:focus-visible {
+      outline: 3px solid var(--lesson-accent, #000091);
+      outline-offset: 2px;
+    }
+    details[open] > summary {
+      margin-block-end: 0.5rem;
+    }
     p {
       margin: 0 0 0.5rem;
     }
@@ -135,29 +150,35 @@ export class LessonLearner extends LessonView {
         <button type="button" class="add-note" aria-label=${s.addNoteAt(formatDuration(noteTime))} @click=${() => this.#addNote(session, noteTime)}>
           ${s.addNoteAt(formatTime(noteTime))}
         </button>
-        <button type="button" class="export" @click=${() => this.#export(session, s)}>${s.exportNotes}</button>
-        <button type="button" class="import" @click=${this.#chooseFile}>${s.importNotes}</button>
-        <input type="file" class="import-file" accept=".md,text/markdown,text/plain" hidden @change=${(e: Event) => this.#import(e, session, s)} />
       </div>
       <div class="status" role="status">
         ${this.message ? html`<p>${this.message}</p>` : nothing}
         ${this.messageDetails.length ? html`<ul>${this.messageDetails.map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
       </div>
-      <div class="group">
-        <button type="button" class="download-txt" @click=${() => this.#download('txt')}>${s.downloadTxt}</button>
-        <button type="button" class="download-vtt" @click=${() => this.#download('vtt')}>${s.downloadVtt}</button>
-      </div>
-      <div class="group">
-        <button type="button" class="print" @click=${() => this.#print(session, s)}>${s.printVersion}</button>
-        <label class="check"><input type="checkbox" .checked=${this.printMyNotes} @change=${(e: Event) => (this.printMyNotes = (e.target as HTMLInputElement).checked)} />${s.printWithMyNotes}</label>
-      </div>
-      <div class="group danger">
-        ${this.confirmingClear
-          ? html`<p id="clear-question">${s.clearConfirm}</p>
-              <button type="button" class="clear-yes" aria-describedby="clear-question" @click=${() => this.#clear(session, s)}>${s.clearYes}</button>
-              <button type="button" class="clear-no" @click=${this.#cancelClear}>${s.clearNo}</button>`
-          : html`<button type="button" class="clear" @click=${this.#askClear}>${s.clearData}</button>`}
-      </div>
+      <!-- The tools a learner needs now and then stay folded, so the panel does not push the transcript down. -->
+      <details class="tools" part="tools">
+          <summary>${s.tools}</summary>
+        <div class="group">
+          <button type="button" class="export" @click=${() => this.#export(session, s)}>${s.exportNotes}</button>
+          <button type="button" class="import" @click=${this.#chooseFile}>${s.importNotes}</button>
+          <input type="file" class="import-file" accept=".md,text/markdown,text/plain" hidden @change=${(e: Event) => this.#import(e, session, s)} />
+        </div>
+        <div class="group">
+          <button type="button" class="download-txt" @click=${() => this.#download('txt')}>${s.downloadTxt}</button>
+          <button type="button" class="download-vtt" @click=${() => this.#download('vtt')}>${s.downloadVtt}</button>
+        </div>
+        <div class="group">
+          <button type="button" class="print" @click=${() => this.#print(session, s)}>${s.printVersion}</button>
+          <label class="check"><input type="checkbox" .checked=${this.printMyNotes} @change=${(e: Event) => (this.printMyNotes = (e.target as HTMLInputElement).checked)} />${s.printWithMyNotes}</label>
+        </div>
+        <div class="group danger">
+          ${this.confirmingClear
+            ? html`<p id="clear-question">${s.clearConfirm}</p>
+                <button type="button" class="clear-yes" aria-describedby="clear-question" @click=${() => this.#clear(session, s)}>${s.clearYes}</button>
+                <button type="button" class="clear-no" @click=${this.#cancelClear}>${s.clearNo}</button>`
+            : html`<button type="button" class="clear" @click=${this.#askClear}>${s.clearData}</button>`}
+        </div>
+      </details>
     </section>`;
   }
 
