@@ -29,6 +29,18 @@
     frame: () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
     transcriptRoot: () => bench.find('lesson-transcript')?.shadowRoot ?? null,
     rows: () => bench.transcriptRoot()?.querySelectorAll('.row').length ?? 0,
+    /**
+     * Whether the transcript shows its lines: every line, or (a long lesson builds only the lines near its view)
+     * built lines filling at least the height of its scroll container.
+     */
+    transcriptShown() {
+      const root = bench.transcriptRoot();
+      const scroller = root?.querySelector('.scroller');
+      if (!bench.readyDetail || !scroller) return false;
+      const rows = [...root.querySelectorAll('.row')];
+      if (rows.length === bench.readyDetail.cues) return true;
+      return rows.length > 0 && rows.reduce((sum, row) => sum + row.offsetHeight, 0) >= scroller.clientHeight;
+    },
     /** Calls back with (row index, performance.now(), video.currentTime) each time a line is marked current. */
     observeMarks(callback) {
       const video = bench.find('video');

@@ -121,6 +121,10 @@ export const transcriptStyles = css`
     content-visibility: auto;
     contain-intrinsic-size: auto 20rem;
   }
+  /* A windowed (long) transcript builds only the blocks of lines near the view: no need to skip rendering. */
+  .windowed .chapter {
+    content-visibility: visible;
+  }
   .chapter-title {
     margin: 0;
     padding: 0.75rem 0.75rem 0.25rem;
@@ -133,8 +137,11 @@ export const transcriptStyles = css`
     list-style: none;
   }
   .row {
+    position: relative;
     display: flex;
     align-items: flex-start;
+    /* Room for the copy button, which only some rows have: it never reflows the text when it comes. */
+    padding-right: 2.25rem;
     border-radius: var(--_radius);
   }
   .line {
@@ -183,19 +190,21 @@ export const transcriptStyles = css`
     outline-offset: -3px;
   }
   .copy {
-    flex: 0 0 auto;
+    position: absolute;
+    top: 0.1rem;
+    right: 0.25rem;
     display: grid;
     place-items: center;
     width: 2rem;
     height: 2rem;
-    margin: 0.1rem 0.25rem 0 0;
+    margin: 0;
     padding: 0;
     color: var(--_color);
     background: transparent;
     border: 1px solid transparent;
     border-radius: var(--_radius);
     cursor: pointer;
-    /* Kept in the layout (no reflow) but shown only where it is useful: the current, focused or hovered line. */
+    /* Only the current line, the tab stop's and the hovered one have the button; shown where it is useful. */
     opacity: 0;
   }
   .row:hover .copy,

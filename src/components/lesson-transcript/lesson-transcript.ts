@@ -7,8 +7,9 @@
  * is one tab stop: arrows, Page Up/Down, Home and End move between lines, Enter or Space seeks, C copies a link to
  * the line. A search field marks matches (CSS Custom Highlight API), counts them and puts them on the seek bar.
  *
- * Cue text reaches the DOM only as text nodes (see cue-dom.ts). Lines are built once per lesson; a change of the
- * spoken line touches two elements, so a 4 000-line transcript costs nothing per frame.
+ * Cue text reaches the DOM only as text nodes (see cue-dom.ts). A change of the spoken line touches two elements,
+ * so a 4 000-line transcript costs nothing per frame. Lessons longer than WINDOW_ABOVE_LINES lines are windowed:
+ * see "Windowing" below.
  *
  * @attr for - id of the `<lesson-player>` to follow, when the transcript stands outside it.
  *
@@ -32,7 +33,6 @@ import { live } from 'lit/directives/live.js';
 import { findMatches, type TextMatch } from '../../core/search.ts';
 import { formatDuration, formatTime } from '../../core/time.ts';
 import type { Cue } from '../../core/types.ts';
-import type { UiStrings } from '../../i18n/strings.ts';
 import type { LessonChange, LessonModel } from '../../state/lesson-controller.ts';
 import { cueFragment } from '../cue-dom.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
@@ -53,10 +53,48 @@ const LINE_HEIGHT_EM = 1.45;
 const LINE_PADDING_EM = 0.6;
 /** Frames during which an instant scroll is checked while estimated chapter sizes turn into real ones. */
 const SETTLE_FRAMES = 6;
+/**
+ * Windowing. Up to this many lines, every line is built once per lesson (a few thousand nodes at most, and the
+ * chapters out of view skip rendering through `content-visibility`). Above it, the DOM is bounded whatever the
+ * lesson's length: the lines come in blocks of at most BLOCK_LINES lines, and a block is built only while it is
+ * within a screenful of the view (IntersectionObserver on placeholders sized from the estimate) or holds the spoken
+ * line, the list's tab stop or the current search match; the others are emptied again.
+ *
+ * Screen readers then see only the built lines of the list. The chapter headings stay in the DOM, so the
+ * structure remains navigable, every line is reachable with the arrow keys (a block is built before its line takes
+ * the focus), the search works on the whole text, and `transcription.html` is the complete text alternative.
+ */
+const WINDOW_ABOVE_LINES = 400;
+const BLOCK_LINES = 100;
+/** How far beyond the view blocks are built: one height of the scroll container above and below. */
+const WINDOW_MARGIN = '100% 0px';
+
+/** A run of consecutive lines of one chapter: one `<ul>`, built or an empty placeholder of the estimated height. */
+interface LineBlock {
+  /** First cue index, and one past the last. */
+  first: number;
+  end: number;
+  list: HTMLElement;
+  /** Estimated height of the lines, in em. */
+  estimateEm: number;
+  built: boolean;
+}
 
 const chevronUp = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 15l6-6 6 6"/></svg>`;
 const chevronDown = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 9l6 6 6-6"/></svg>`;
 const cross = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18"/></svg>`;
+
+/** Index of the first match in a line at or after `item` (matches are in line order): binary search. */
+function firstMatchAtOrAfter(matches: readonly TextMatch[], item: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (matches[mid]!.item < item) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 function prefersReducedMotion(): boolean {
   return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -92,10 +130,24 @@ export class LessonTranscript extends LessonView {
 
   /** What the built lines show: rebuilt only when the lesson or the language changes. */
   #built: { model: LessonModel | null; lang: string } = { model: null, lang: '' };
-  /** Cue index → its focusable line, its row and its text, for O(1) updates. */
-  #lines: HTMLElement[] = [];
-  #rows: HTMLElement[] = [];
-  #texts: HTMLElement[] = [];
+  /** Cue index → its focusable line, its row and its text (while its block is built), for O(1) updates. */
+  #lines: (HTMLElement | undefined)[] = [];
+  #rows: (HTMLElement | undefined)[] = [];
+  #texts: (HTMLElement | undefined)[] = [];
+  #cueCount = 0;
+  #blocks: LineBlock[] = [];
+  #blockByList = new Map<Element, LineBlock>();
+  /** Cue index → index of its block. */
+  #blockOf = new Int32Array(0);
+  /** Whether blocks are built and emptied as they come near the view (long lessons), or all built at once. */
+  #windowed = false;
+  /** Blocks the observer last saw within the window's margin. */
+  #near = new Set<LineBlock>();
+  #observer: IntersectionObserver | null = null;
+  /** Rows showing a copy button: only the spoken, the tab stop's and the hovered line have one (fewer nodes). */
+  #copyButtons = new Map<number, HTMLButtonElement>();
+  #hovered = -1;
+  #linkIcon: SVGSVGElement | null = null;
   #shownActive = -1;
   /** The line holding the list's single tab stop. */
   #tabStop = 0;
@@ -115,11 +167,15 @@ export class LessonTranscript extends LessonView {
     super.connectedCallback();
     document.addEventListener('selectionchange', this.#onSelectionChange);
     if (!canHighlight()) this.setAttribute('data-no-highlight-api', '');
+    // Moved in the page: the blocks are still there, observe them again.
+    if (this.#windowed) this.#observe();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('selectionchange', this.#onSelectionChange);
+    this.#observer?.disconnect();
+    this.#observer = null;
     clearTimeout(this.#announceTimer);
     this.#highlights.clear();
     if (this.#marksShown) this.controller?.setSliderMarks([], '');
@@ -181,6 +237,8 @@ export class LessonTranscript extends LessonView {
             @wheel=${this.#stopFollowing}
             @touchmove=${this.#stopFollowing}
             @pointerdown=${this.#onLinesPointerDown}
+            @pointerover=${this.#onLinesPointerOver}
+            @pointerleave=${this.#onLinesPointerLeave}
           ></div>
           ${this.following
             ? nothing
@@ -218,24 +276,37 @@ export class LessonTranscript extends LessonView {
     return this.renderRoot.querySelector<HTMLElement>('.scroller');
   }
 
-  /** Builds every line once, grouped under chapter headings, from text nodes only. */
+  /**
+   * Lays out the chapters (headings always in the DOM) and their blocks of lines, from text nodes only: every
+   * block built at once for a short lesson, placeholders sized by estimate for a long one.
+   */
   #buildLines(model: LessonModel | null): void {
     const scroller = this.#scroller;
     if (!scroller) return;
-    this.#clearSearchState();
-    this.#lines = [];
-    this.#rows = [];
-    this.#texts = [];
-    this.#shownActive = -1;
-    this.#tabStop = 0;
+    this.#clearPaint();
+    this.#enteredCurrent = false;
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#near.clear();
+    this.#copyButtons.clear();
+    this.#hovered = -1;
     const cues = model?.cues ?? [];
     const chapters = model?.chapters ?? [];
-    const s = this.strings;
-    const icon = linkIcon();
+    this.#cueCount = cues.length;
+    this.#lines = new Array(cues.length);
+    this.#rows = new Array(cues.length);
+    this.#texts = new Array(cues.length);
+    this.#blocks = [];
+    this.#blockByList.clear();
+    this.#blockOf = new Int32Array(cues.length);
+    this.#shownActive = -1;
+    this.#tabStop = 0;
+    this.#windowed = cues.length > WINDOW_ABOVE_LINES;
+    scroller.classList.toggle('windowed', this.#windowed);
     const fragment = document.createDocumentFragment();
     let chapterIndex = -1;
     let group: HTMLElement | null = null;
-    let list: HTMLElement | null = null;
+    let block: LineBlock | null = null;
     let estimate = 0;
     const closeGroup = () => {
       // A per-chapter size estimate (from the lines of text of its cues) keeps the scrollbar and the jumps
@@ -245,7 +316,8 @@ export class LessonTranscript extends LessonView {
     for (const cue of cues) {
       let next = chapterIndex;
       while (next + 1 < chapters.length && chapters[next + 1]!.start <= cue.start) next++;
-      if (!group || next !== chapterIndex) {
+      const newGroup = !group || next !== chapterIndex;
+      if (newGroup) {
         closeGroup();
         chapterIndex = next;
         const chapter = chapters[chapterIndex];
@@ -258,22 +330,123 @@ export class LessonTranscript extends LessonView {
           heading.textContent = chapter.title;
           group.append(heading);
         }
-        list = document.createElement('ul');
-        list.className = 'lines';
-        list.setAttribute('role', 'list');
-        group.append(list);
         fragment.append(group);
         estimate = chapter ? 2.6 : 0;
       }
-      list!.append(this.#buildRow(cue, s, icon));
-      estimate += LINE_PADDING_EM + LINE_HEIGHT_EM * Math.max(1, cue.text.split('\n').length);
+      if (newGroup || cue.index - block!.first >= BLOCK_LINES) {
+        const list = document.createElement('ul');
+        list.className = 'lines';
+        list.setAttribute('role', 'list');
+        group!.append(list);
+        block = { first: cue.index, end: cue.index, list, estimateEm: 0, built: false };
+        this.#blocks.push(block);
+        this.#blockByList.set(list, block);
+      }
+      const lineEm = LINE_PADDING_EM + LINE_HEIGHT_EM * Math.max(1, cue.text.split('\n').length);
+      block!.end = cue.index + 1;
+      block!.estimateEm += lineEm;
+      this.#blockOf[cue.index] = this.#blocks.length - 1;
+      estimate += lineEm;
     }
     closeGroup();
+    for (const b of this.#blocks) {
+      if (this.#windowed) b.list.style.height = `${b.estimateEm.toFixed(1)}em`;
+      else this.#buildBlock(b);
+    }
     scroller.replaceChildren(fragment);
-    this.#lines[0]?.setAttribute('tabindex', '0');
+    if (this.#windowed) {
+      // The tab stop must exist for Tab to reach the list.
+      this.#ensureLine(0, false);
+      this.#observe();
+    }
   }
 
-  #buildRow(cue: Cue, s: UiStrings, icon: SVGSVGElement): HTMLElement {
+  #observe(): void {
+    const scroller = this.#scroller;
+    if (!scroller) return;
+    this.#observer?.disconnect();
+    this.#near.clear();
+    this.#observer = new IntersectionObserver((entries) => this.#onBlocksSeen(entries), { root: scroller, rootMargin: WINDOW_MARGIN });
+    for (const block of this.#blocks) this.#observer.observe(block.list);
+  }
+
+  #onBlocksSeen(entries: IntersectionObserverEntry[]): void {
+    let changed = false;
+    for (const entry of entries) {
+      const block = this.#blockByList.get(entry.target);
+      if (!block) continue;
+      if (entry.isIntersecting) {
+        this.#near.add(block);
+        if (!block.built) changed = this.#buildBlock(block) || changed;
+      } else {
+        this.#near.delete(block);
+        changed = this.#release(block) || changed;
+      }
+    }
+    if (changed && this.searchMatches.length) this.#paintMatches();
+  }
+
+  #blockAt(index: number): LineBlock | undefined {
+    return index >= 0 && index < this.#cueCount ? this.#blocks[this.#blockOf[index]!] : undefined;
+  }
+
+  /** Whether a block must stay built: near the view, or holding the spoken line, the tab stop or the current match. */
+  #pinned(block: LineBlock): boolean {
+    const holds = (index: number | undefined) => index !== undefined && index >= block.first && index < block.end;
+    return (
+      !this.#windowed ||
+      this.#near.has(block) ||
+      holds(this.#shownActive) ||
+      holds(this.#tabStop) ||
+      holds(this.searchMatches[this.matchIndex]?.item)
+    );
+  }
+
+  /** The line of a cue, its block built first if need be (and its search matches painted, unless told not to). */
+  #ensureLine(index: number, paint = true): HTMLElement | undefined {
+    const block = this.#blockAt(index);
+    if (block && !block.built) {
+      this.#buildBlock(block);
+      if (paint && this.searchMatches.length) this.#paintMatches();
+    }
+    return this.#lines[index];
+  }
+
+  /** Builds a block's lines, with the state recorded while it was empty: spoken line, tab stop, copy buttons. */
+  #buildBlock(block: LineBlock): boolean {
+    if (block.built) return false;
+    const cues = this.controller?.model?.cues;
+    if (!cues) return false;
+    const fragment = document.createDocumentFragment();
+    for (let i = block.first; i < block.end; i++) fragment.append(this.#buildRow(cues[i]!));
+    block.list.style.height = '';
+    block.list.replaceChildren(fragment);
+    block.built = true;
+    const active = this.#shownActive;
+    if (active >= block.first && active < block.end) this.#markActive(active);
+    this.#lines[this.#tabStop]?.setAttribute('tabindex', '0');
+    this.#syncCopyButtons();
+    return true;
+  }
+
+  /** Empties a block that no longer needs to be built; its placeholder keeps the height it had. */
+  #release(block: LineBlock | undefined): boolean {
+    if (!block || !block.built || this.#pinned(block)) return false;
+    // One layout read, when a block leaves the window (not per frame): the placeholder keeps the real height.
+    const height = block.list.getBoundingClientRect().height;
+    block.list.replaceChildren();
+    block.list.style.height = height > 0 ? `${height}px` : `${block.estimateEm.toFixed(1)}em`;
+    block.built = false;
+    for (let i = block.first; i < block.end; i++) {
+      this.#lines[i] = undefined;
+      this.#rows[i] = undefined;
+      this.#texts[i] = undefined;
+      this.#copyButtons.delete(i);
+    }
+    return true;
+  }
+
+  #buildRow(cue: Cue): HTMLElement {
     const row = document.createElement('li');
     row.className = 'row';
     row.dataset.index = String(cue.index);
@@ -301,21 +474,55 @@ export class LessonTranscript extends LessonView {
     text.append(cueFragment(cue.nodes));
     line.append(time, text);
 
-    const copy = document.createElement('button');
-    copy.type = 'button';
-    copy.className = 'copy';
-    // Out of the tab order: the list is one tab stop, and C copies from the focused line.
-    copy.tabIndex = -1;
-    const label = s.copyLinkTo(formatDuration(cue.start));
-    copy.setAttribute('aria-label', label);
-    copy.title = label;
-    copy.append(icon.cloneNode(true));
-
-    row.append(line, copy);
+    row.append(line);
     this.#lines[cue.index] = line;
     this.#rows[cue.index] = row;
     this.#texts[cue.index] = text;
     return row;
+  }
+
+  /**
+   * The copy buttons: one on the spoken line, the tab stop's line and the hovered line, as the styles showed
+   * them; the other rows keep the button's room (no reflow when it comes). C copies from any focused line.
+   */
+  #syncCopyButtons(): void {
+    const wanted = new Set([this.#shownActive, this.#tabStop, this.#hovered].filter((i) => this.#rows[i]));
+    for (const [index, button] of this.#copyButtons) {
+      if (wanted.has(index)) continue;
+      // The focus stays on a button until the pointer or the keyboard moves it.
+      if (button === this.#focusedElement()) continue;
+      button.remove();
+      this.#copyButtons.delete(index);
+    }
+    for (const index of wanted) {
+      if (this.#copyButtons.has(index)) continue;
+      const cue = this.controller?.cues[index];
+      if (!cue) continue;
+      const copy = document.createElement('button');
+      copy.type = 'button';
+      copy.className = 'copy';
+      // Out of the tab order: the list is one tab stop, and C copies from the focused line.
+      copy.tabIndex = -1;
+      const label = this.strings.copyLinkTo(formatDuration(cue.start));
+      copy.setAttribute('aria-label', label);
+      copy.title = label;
+      this.#linkIcon ??= linkIcon();
+      copy.append(this.#linkIcon.cloneNode(true));
+      this.#rows[index]!.append(copy);
+      this.#copyButtons.set(index, copy);
+    }
+  }
+
+  #onLinesPointerOver(event: PointerEvent): void {
+    const index = this.#indexOf(event.target as Element);
+    if (index === this.#hovered) return;
+    this.#hovered = index;
+    this.#syncCopyButtons();
+  }
+
+  #onLinesPointerLeave(): void {
+    this.#hovered = -1;
+    this.#syncCopyButtons();
   }
 
   // ——— The spoken line and following ———
@@ -333,7 +540,10 @@ export class LessonTranscript extends LessonView {
     }
   }
 
-  /** Moves the current-line mark: two elements touched, whatever the transcript's length. */
+  /**
+   * Moves the current-line mark: two elements touched, whatever the transcript's length (plus, once per block,
+   * building the block the spoken line enters and emptying the one it left when both are out of view).
+   */
   #showActive(): void {
     const index = this.controller?.activeCueIndex ?? -1;
     if (index === this.#shownActive) return;
@@ -341,12 +551,17 @@ export class LessonTranscript extends LessonView {
     this.#rows[previous]?.classList.remove('is-active');
     this.#lines[previous]?.removeAttribute('aria-current');
     this.#shownActive = index;
-    const line = this.#lines[index];
-    if (!line) return;
-    this.#rows[index]!.classList.add('is-active');
-    line.setAttribute('aria-current', 'true');
+    // Marked here, or by #buildBlock when the block is built.
+    if (this.#ensureLine(index) && !this.#rows[index]!.classList.contains('is-active')) this.#markActive(index);
     // Tab lands on the spoken line, unless the reader is moving through the list.
-    if (!this.#scroller?.contains(this.#focusedElement())) this.#moveTabStop(index);
+    if (index >= 0 && !this.#scroller?.contains(this.#focusedElement())) this.#moveTabStop(index);
+    this.#syncCopyButtons();
+    if (this.#blockAt(previous) !== this.#blockAt(index)) this.#release(this.#blockAt(previous));
+  }
+
+  #markActive(index: number): void {
+    this.#rows[index]?.classList.add('is-active');
+    this.#lines[index]?.setAttribute('aria-current', 'true');
   }
 
   #focusedElement(): Element | null {
@@ -481,28 +696,35 @@ export class LessonTranscript extends LessonView {
       this.#addNote(index);
       return;
     }
-    const next = lineIndexForKey(event.key, index, this.#lines.length);
+    const next = lineIndexForKey(event.key, index, this.#cueCount);
     if (next === null || event.shiftKey) return;
     event.preventDefault();
     this.#stopFollowing();
     this.#focusLine(next);
   }
 
-  #moveTabStop(index: number): void {
-    if (index === this.#tabStop || !this.#lines[index]) return;
-    this.#lines[this.#tabStop]?.setAttribute('tabindex', '-1');
-    this.#lines[index]!.setAttribute('tabindex', '0');
+  /** Moves the list's single tab stop, building the line's block if need be. */
+  #moveTabStop(index: number, release = true): void {
+    const previous = this.#tabStop;
+    if (index === previous || index < 0 || index >= this.#cueCount) return;
+    this.#lines[previous]?.setAttribute('tabindex', '-1');
     this.#tabStop = index;
+    this.#ensureLine(index)?.setAttribute('tabindex', '0');
+    this.#syncCopyButtons();
+    if (release && this.#blockAt(previous) !== this.#blockAt(index)) this.#release(this.#blockAt(previous));
   }
 
-  /** Focuses a line and scrolls the container (not the page) just enough to show it. */
+  /** Focuses a line (its block built first) and scrolls the container (not the page) just enough to show it. */
   #focusLine(index: number, reveal = true): void {
+    const previous = this.#tabStop;
+    // The block left behind is emptied only once the focus has moved: never remove the focused element.
+    this.#moveTabStop(index, false);
     const line = this.#lines[index];
     if (!line) return;
-    this.#moveTabStop(index);
     this.#focusingLine = true;
     line.focus({ preventScroll: true });
     this.#focusingLine = false;
+    if (this.#blockAt(previous) !== this.#blockAt(index)) this.#release(this.#blockAt(previous));
     if (reveal) this.#scrollLineTo(line, 'reveal', false);
   }
 
@@ -569,9 +791,13 @@ export class LessonTranscript extends LessonView {
       cues.map((c) => c.text),
       query,
     );
+    const previous = this.#blockAt(this.searchMatches[this.matchIndex]?.item ?? -1);
     this.searchMatches = matches;
     this.matchIndex = firstMatchFrom(matches, Math.max(0, this.controller?.activeCueIndex ?? 0));
+    this.#enteredCurrent = false;
+    this.#ensureLine(matches[this.matchIndex]?.item ?? -1, false);
     this.#paintMatches();
+    this.#release(previous);
     this.#showMarks(matches, cues);
     this.#announceStatus();
     if (this.matchIndex >= 0) {
@@ -588,9 +814,13 @@ export class LessonTranscript extends LessonView {
   #goToMatch(direction: 1 | -1, fromField = false): void {
     if (!this.searchMatches.length) return;
     const stay = fromField && direction === 1 && !this.#enteredCurrent;
+    const previous = this.#blockAt(this.searchMatches[this.matchIndex]?.item ?? -1);
     this.matchIndex = stay ? this.matchIndex : stepMatch(this.matchIndex, this.searchMatches.length, direction);
     this.#enteredCurrent = true;
+    // The target's block is built (and its matches painted) before it is marked and scrolled to.
+    this.#ensureLine(this.searchMatches[this.matchIndex]!.item);
     this.#paintCurrentMatch();
+    this.#release(previous);
     this.#announceStatus();
     const match = this.searchMatches[this.matchIndex]!;
     const cue = this.controller?.cues[match.item];
@@ -605,37 +835,48 @@ export class LessonTranscript extends LessonView {
   #enteredCurrent = false;
 
   #clearSearch(): void {
+    const previous = this.#blockAt(this.searchMatches[this.matchIndex]?.item ?? -1);
     this.query = '';
     this.searchMatches = [];
     this.matchIndex = -1;
-    this.#clearSearchState();
+    this.#clearPaint();
+    this.#enteredCurrent = false;
+    this.#release(previous);
     this.#showMarks([], []);
     clearTimeout(this.#announceTimer);
     this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
   }
 
-  #clearSearchState(): void {
+  #clearPaint(): void {
     this.#highlights.clear();
     for (const row of this.#markedRows) row.classList.remove('has-match');
     this.#markedRows = [];
     this.#currentMatchRow?.classList.remove('is-current-match');
     this.#currentMatchRow = null;
-    this.#enteredCurrent = false;
   }
 
+  /**
+   * Paints the matches of the built lines only (matches are found in the cues' text, so the count, the marks on
+   * the seek bar and next/previous cover the whole lesson): repainted when blocks are built or emptied.
+   */
   #paintMatches(): void {
-    this.#clearSearchState();
+    this.#clearPaint();
     const ranges: Range[] = [];
-    let lastItem = -1;
-    for (const match of this.searchMatches) {
-      const text = this.#texts[match.item];
-      if (!text) continue;
-      const range = textRange(text, match.start, match.length);
-      if (range) ranges.push(range);
-      if (match.item !== lastItem) {
-        lastItem = match.item;
-        this.#rows[match.item]!.classList.add('has-match');
-        this.#markedRows.push(this.#rows[match.item]!);
+    const matches = this.searchMatches;
+    for (const block of this.#blocks) {
+      if (!block.built) continue;
+      let lastItem = -1;
+      for (let i = firstMatchAtOrAfter(matches, block.first); i < matches.length && matches[i]!.item < block.end; i++) {
+        const match = matches[i]!;
+        const text = this.#texts[match.item];
+        if (!text) continue;
+        const range = textRange(text, match.start, match.length);
+        if (range) ranges.push(range);
+        if (match.item !== lastItem) {
+          lastItem = match.item;
+          this.#rows[match.item]!.classList.add('has-match');
+          this.#markedRows.push(this.#rows[match.item]!);
+        }
       }
     }
     this.#highlights.setMatches(ranges);
