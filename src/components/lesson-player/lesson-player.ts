@@ -62,14 +62,13 @@ import { createVidstackAdapter, mediaStyles } from '../../media/vidstack-adapter
 import { FETCH_TIMEOUT_MS } from '../../state/fetch-lesson-file.ts';
 import { LessonController, type LessonChange } from '../../state/lesson-controller.ts';
 import '../lesson-captions/lesson-captions.ts';
-import '../lesson-chapters/lesson-chapters.ts';
-import '../lesson-embed/lesson-embed.ts';
-import '../lesson-learner/lesson-learner.ts';
 import { learnerFor } from '../../learner/learner-session.ts';
-import '../lesson-notes/lesson-notes.ts';
-import '../lesson-transcript/lesson-transcript.ts';
 import { playerStyles } from './lesson-player.styles.ts';
 import { describeProblem } from './describe-problem.ts';
+
+/** The panels' chunk (panels.ts), fetched once per page whatever the number of players. */
+let panelsModule: Promise<unknown> | null = null;
+const loadPanels = () => (panelsModule ??= import('./panels.ts'));
 
 @customElement('lesson-player')
 export class LessonPlayer extends LitElement {
@@ -93,6 +92,8 @@ export class LessonPlayer extends LitElement {
   readonly controller = new LessonController(this);
 
   @state() private strings: UiStrings = uiStrings('fr');
+  /** Whether the panels' elements are defined: their chunk is fetched on connection, and the video does not wait. */
+  @state() private panelsReady = false;
   #adapter: MediaAdapter | null = null;
   #unsubscribe: (() => void) | null = null;
   #captions = document.createElement('lesson-captions');
@@ -170,6 +171,12 @@ export class LessonPlayer extends LitElement {
     this.addEventListener('lesson-focus-media', this.#onFocusMedia);
     this.addEventListener('lesson-chapterchange', this.#onChapterChange);
     this.dispatchEvent(new Event('lesson-player-connected', { bubbles: true, composed: true }));
+    if (!this.panelsReady) {
+      loadPanels().then(
+        () => (this.panelsReady = true),
+        (error: unknown) => console.error('lesson-player: the panels could not be loaded', error),
+      );
+    }
   }
 
   override disconnectedCallback(): void {
@@ -246,7 +253,10 @@ export class LessonPlayer extends LitElement {
     const { status, problems, announcement, activeChapter, model } = this.controller;
     const s = this.strings;
     const title = model ? (model.manifest.title[model.contentLang] ?? model.manifest.title[model.manifest.language]) : '';
-    const tabs = this.layout === 'fill' && this.panels === 'all' && status === 'ready';
+    // The panels and the Embed button wait for their chunk; the video does not.
+    const panels = this.panels === 'all' && status === 'ready';
+    const panelsLoading = panels && !this.panelsReady;
+    const tabs = this.layout === 'fill' && panels && this.panelsReady;
     // A container of its own: the layout follows the player's width, not the page's, and survives host CSS
     // (`all: revert` on <lesson-player> cannot reach it).
     return html`<div class="frame">
@@ -263,7 +273,7 @@ export class LessonPlayer extends LitElement {
                 ${activeChapter
                   ? html`<p class="current-chapter"><span class="label">${s.currentChapter}</span> <span class="title">${activeChapter.title}</span></p>`
                   : html`<span></span>`}
-                ${this.noEmbed
+                ${this.noEmbed || !this.panelsReady
                   ? nothing
                   : html`<lesson-embed
                       .controller=${this.controller}
@@ -273,12 +283,13 @@ export class LessonPlayer extends LitElement {
                     ></lesson-embed>`}
               </div>`
             : nothing}
-          ${this.panels === 'all' && status === 'ready'
+          ${panels && this.panelsReady
             ? html`<lesson-chapters id="panel-chapters" class="chapters" .controller=${this.controller}></lesson-chapters>
                 <lesson-learner class="chapters learner" .controller=${this.controller}></lesson-learner>`
             : nothing}
         </section>
-        ${this.panels === 'all' && status === 'ready'
+        ${panelsLoading ? html`<div class="side" part="side"><p class="loading" role="status">${s.loading}</p></div>` : nothing}
+        ${panels && this.panelsReady
           ? html`<div class="side" id="panel-transcript" part="side"><lesson-transcript .controller=${this.controller}></lesson-transcript></div>
               <lesson-notes id="panel-notes" class="notes" .controller=${this.controller}></lesson-notes>`
           : nothing}
