@@ -211,6 +211,9 @@ try {
         const scroller = root.querySelector('.scroller');
         const last = b.readyDetail.cues - 1;
         const lastLine = () => root.querySelector(`.row[data-index="${last}"] .line`);
+        // A reader's scroll (wheel, touch, scrollbar, keys) stops following the spoken line; a bare scrollTop would
+        // not, and following would bring the view back to it.
+        scroller.dispatchEvent(new WheelEvent('wheel', { bubbles: true }));
         while (!lastLine()) {
           scroller.scrollTop = scroller.scrollHeight;
           await b.frame();
