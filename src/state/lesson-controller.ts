@@ -70,6 +70,11 @@ export class LessonController {
   duration = 0;
   currentTime = 0;
   notesRequest: NotesRequest | null = null;
+  /**
+   * Whether the lesson's note files are still arriving. The lesson is ready without them (a long lesson has one
+   * file per chapter): they fill `model.notes` all at once, and a 'model' change says so.
+   */
+  notesLoading = false;
   /** How long each lesson file may take to arrive (the player's `fetch-timeout` attribute). */
   fetchTimeoutMs = FETCH_TIMEOUT_MS;
   /** The latest message for the polite live region: chapter changes, search counts, errors. Never every cue. */
@@ -123,6 +128,7 @@ export class LessonController {
     const load = (this.#load = new AbortController());
     this.status = 'loading';
     this.model = null;
+    this.notesLoading = false;
     this.problems = [];
     this.#notify('status', 'model', 'problems');
 
@@ -167,17 +173,16 @@ export class LessonController {
       : Promise.resolve([] as Chapter[]);
     const notesLang = manifest.notes[contentLang] ? contentLang : manifest.language;
     const notes = new Map<string, string>();
-    const notesLoad = Promise.all(
-      Object.entries(manifest.notes[notesLang] ?? {}).map(async ([chapterId, src]) => {
-        const text = await this.#fetchText(src, 'notes', load.signal);
-        if (text !== undefined) notes.set(chapterId, text);
-      }),
-    );
-    const [chapters] = await Promise.all([chaptersLoad, notesLoad, ...captionLoads]);
+    const noteFiles = Object.entries(manifest.notes[notesLang] ?? {});
+    const notesLoad = noteFiles.length
+      ? Promise.all(noteFiles.map(async ([chapterId, src]) => [chapterId, await this.#fetchText(src, 'notes', load.signal)] as const))
+      : null;
+    const [chapters] = await Promise.all([chaptersLoad, ...captionLoads]);
     if (load.signal.aborted) return;
 
     const cues = captionTracks.get(contentLang) ?? captionTracks.get(manifest.language) ?? [];
     this.model = { manifest, contentLang, cues, captionTracks, chapters, notes };
+    this.notesLoading = notesLoad !== null;
     this.status = 'ready';
     this.#pendingStart ??= this.#startFromFragment(location.hash);
     this.#update(this.#adapter?.currentTime ?? 0, true);
@@ -196,6 +201,12 @@ export class LessonController {
       }),
     );
     this.#applyPendingStart();
+    if (!notesLoad) return;
+    const loaded = await notesLoad;
+    if (load.signal.aborted) return;
+    for (const [chapterId, text] of loaded) if (text !== undefined) notes.set(chapterId, text);
+    this.notesLoading = false;
+    this.#notify('model');
   }
 
   #fail(): void {

@@ -196,7 +196,8 @@ export class LessonChapters extends LessonView {
     if (!chapters.length) return nothing;
     const s = this.strings;
     const active = controller!.activeChapterIndex;
-    const withNotes = !this.hideNotes && (controller!.model?.notes.size ?? 0) > 0;
+    // While the note files arrive the buttons are there already (a request waits for them): nothing moves.
+    const withNotes = !this.hideNotes && ((controller!.model?.notes.size ?? 0) > 0 || controller!.notesLoading);
     const learner = this.#learner.session(controller);
     const ls = learnerStrings(s.lang);
     return html`<nav aria-label=${s.chapters} part="nav">

@@ -322,6 +322,7 @@ export class LessonNotes extends LessonView {
     const request = this.controller?.notesRequest;
     if (!request || request.seq === this.#handledSeq) return;
     // Wait for the notes' text: the heading would move as the notes above it fill in.
+    if (this.controller?.notesLoading) return;
     if (!this.renderer && !this.rendererFailed && this.controller?.model?.notes.size) return;
     this.#handledSeq = request.seq;
     const index = this.controller!.chapters.findIndex((c) => c.id === request.chapterId);

@@ -95,6 +95,8 @@ export class LessonPlayer extends LitElement {
   /** Whether the panels' elements are defined: their chunk is fetched on connection, and the video does not wait. */
   @state() private panelsReady = false;
   #adapter: MediaAdapter | null = null;
+  /** The model the media was mounted for: a 'model' change for the same lesson (its notes arriving) keeps it. */
+  #mountedModel: unknown = null;
   #unsubscribe: (() => void) | null = null;
   #captions = document.createElement('lesson-captions');
   #onHashChange = () => this.controller.followFragment(location.hash);
@@ -192,7 +194,7 @@ export class LessonPlayer extends LitElement {
     if (changes.has('status') || changes.has('problems') || changes.has('announce') || changes.has('active')) {
       this.requestUpdate();
     }
-    if (changes.has('model') && this.controller.model) this.#mountMedia();
+    if (changes.has('model') && this.controller.model && this.controller.model !== this.#mountedModel) this.#mountMedia();
     if (changes.has('notes') && this.controller.notesRequest?.focus) this.tab = 'notes';
   }
 
@@ -213,6 +215,7 @@ export class LessonPlayer extends LitElement {
 
   #mountMedia(): void {
     const model = this.controller.model!;
+    this.#mountedModel = model;
     const { manifest, contentLang } = model;
     this.#adapter?.destroy();
     this.#adapter = createVidstackAdapter({
