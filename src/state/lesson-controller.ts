@@ -86,6 +86,9 @@ export class LessonController {
   #listeners = new Set<Listener>();
   #frame = 0;
   #pendingStart: number | null = null;
+  /** A seek handed to the media that it has not reported yet (Vidstack applies it a moment later). */
+  #seekTarget: number | null = null;
+  #seekReported = false;
   #load: AbortController | null = null;
   #notesSeq = 0;
 
@@ -185,7 +188,7 @@ export class LessonController {
     this.notesLoading = notesLoad !== null;
     this.status = 'ready';
     this.#pendingStart ??= this.#startFromFragment(location.hash);
-    this.#update(this.#adapter?.currentTime ?? 0, true);
+    this.#update(this.#clock(0), true);
     this.#notify('status', 'model', 'active');
     this.#host.dispatchEvent(
       new CustomEvent<LessonReadyDetail>('lesson-ready', {
@@ -271,7 +274,7 @@ export class LessonController {
     this.duration = state.duration;
     if (state.captionsLanguage !== this.captionsLanguage) {
       this.captionsLanguage = state.captionsLanguage;
-      this.#update(this.#adapter?.currentTime ?? state.currentTime, true);
+      this.#update(this.#clock(state.currentTime), true);
       this.#notify('captions');
     }
     if (state.error && !this.problems.some((p) => p.kind === 'media')) {
@@ -284,9 +287,24 @@ export class LessonController {
     }
     if (state.canPlay) this.#applyPendingStart();
     // A seek or a pause moves the clock without a playing frame loop: sample it now.
-    if (!state.seeking) this.#update(this.#adapter?.currentTime ?? state.currentTime);
+    // Once the media has reported a seek and finished it, its clock is the truth again (even if it clamped the target).
+    if (state.seeking) this.#seekReported = true;
+    else if (this.#seekReported) [this.#seekTarget, this.#seekReported] = [null, false];
+    if (!state.seeking) this.#update(this.#clock(state.currentTime));
     if (!state.paused) this.#startLoop();
     if (playbackChanged) this.#notify('playback');
+  }
+
+  /**
+   * The lesson's time when no frame loop runs: a start still waiting for the media to be playable (a deep link, or
+   * a seek asked for early) and a seek the media has not applied yet win over the media's stale clock, so views and
+   * the API show where the lesson is going rather than flicker back.
+   */
+  #clock(fallback: number): number {
+    const media = this.#adapter?.currentTime ?? fallback;
+    // Until the media's clock has reached a seek's target, it still reads the old time: keep the target.
+    if (this.#seekTarget !== null && Math.abs(media - this.#seekTarget) < 0.25) this.#seekTarget = null;
+    return this.#pendingStart ?? this.#seekTarget ?? media;
   }
 
   #applyPendingStart(): void {
@@ -348,6 +366,7 @@ export class LessonController {
       this.#update(time);
       return;
     }
+    this.#seekTarget = time;
     this.#adapter.seek(time);
     // Mark the target at once: the transcript must not wait for the media to report the seek.
     this.#update(time);
