@@ -39,6 +39,9 @@ test('a larger caption size chosen in the menu by keyboard applies to the overla
   await menusSettled(page);
   const slider = player.getByRole('slider', { name: 'Taille' });
   await slider.focus();
+  await expect(slider).toBeFocused();
+  // As in the keyboard walk: Vidstack's sliders throttle their requests; a person's key press comes later than this.
+  await page.waitForTimeout(150);
   await page.keyboard.press('ArrowRight');
   await expect.poll(size).toBeGreaterThan(before);
 
