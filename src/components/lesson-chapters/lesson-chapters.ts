@@ -40,7 +40,7 @@ import { formatDuration, formatTime } from '../../core/time.ts';
 import type { Chapter } from '../../core/types.ts';
 import type { LessonChange } from '../../state/lesson-controller.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
-import { viewHostStyles } from '../shared-styles.ts';
+import { viewHostStyles } from '../view-styles.ts';
 import { learnerStrings } from '../../i18n/learner-strings.ts';
 import { LearnerLink } from '../../learner/learner-link.ts';
 import { applyShareWidths } from '../lesson-learner/learner-styles.ts';

@@ -21,7 +21,7 @@ import type { LearnerSession } from '../../learner/learner-session.ts';
 import { MAX_IMPORT_BYTES, notesFromMarkdown, notesToMarkdown } from '../../learner/notes-markdown.ts';
 import type { LessonChange } from '../../state/lesson-controller.ts';
 import { applyShareWidths } from './learner-styles.ts';
-import { outlinedButtonStyles, viewHostStyles } from '../shared-styles.ts';
+import { outlinedButtonStyles, viewHostStyles } from '../view-styles.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import { downloadText, preparePrintDocument } from './print-document.ts';
 

@@ -23,7 +23,7 @@ import { learnerStrings } from '../../i18n/learner-strings.ts';
 import { LearnerLink } from '../../learner/learner-link.ts';
 import type { LearnerNote } from '../../learner/notes.ts';
 import type { LessonChange } from '../../state/lesson-controller.ts';
-import { outlinedButtonStyles } from '../shared-styles.ts';
+import { outlinedButtonStyles } from '../view-styles.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 
 const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];

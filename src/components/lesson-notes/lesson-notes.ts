@@ -50,7 +50,7 @@ import { html, literal, type StaticValue } from 'lit/static-html.js';
 import type { Chapter } from '../../core/types.ts';
 import type { LessonChange } from '../../state/lesson-controller.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
-import { outlinedButtonStyles, viewHostStyles } from '../shared-styles.ts';
+import { outlinedButtonStyles, viewHostStyles } from '../view-styles.ts';
 import { loadNoteRenderer, type NoteRenderer } from './note-render.ts';
 import { classifyHref } from './note-safety.ts';
 import '../lesson-my-notes/lesson-my-notes.ts';
