@@ -31,6 +31,7 @@ const adapter: MediaAdapter = {
   pause: () => undefined,
   setCaptions: () => undefined,
   setSliderMarks: () => undefined,
+  relabel: () => undefined,
   subscribe(listener) {
     listeners.add(listener);
     listener(state);

@@ -65,6 +65,11 @@ export interface MediaAdapter {
   pause(): void;
   /** Shows the caption track of a language, or hides captions with null. */
   setCaptions(language: string | null): void;
+  /**
+   * The same media in another language: the title, the controls' words and the text tracks change, while the
+   * video keeps playing where it is (and the player library is not torn down mid-frame).
+   */
+  relabel(setup: Pick<MediaSetup, 'title' | 'lang' | 'translations' | 'textTracks'>): void;
   /** Marks on the time slider, as fractions of the duration (search matches). */
   setSliderMarks(fractions: readonly number[], label: string): void;
   /** Called with each state change. Returns an unsubscribe function. */

@@ -62,17 +62,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   player.append(layout);
   player.src = setup.sources.map((s) => ({ src: s.src, type: s.type })) as MediaPlayerElement['src'];
 
-  for (const track of setup.textTracks) {
-    const textOf = track.kind === 'chapters' ? (text: string) => text : () => '';
-    player.textTracks.add({
-      kind: track.kind,
-      language: track.language,
-      label: track.label,
-      default: track.default ?? false,
-      type: 'json',
-      content: { cues: track.cues.map((c) => ({ id: c.id, startTime: c.start, endTime: c.end, text: textOf(c.text) })) },
-    } as never);
-  }
+  addTextTracks(player, setup.textTracks);
 
   const listeners = new Set<(state: MediaState) => void>();
   let state: MediaState = {
@@ -159,6 +149,15 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     pause() {
       void player.pause();
     },
+    relabel({ title, lang, translations, textTracks }) {
+      player.title = title;
+      player.setAttribute('lang', lang);
+      Object.assign(layout, { translations });
+      const showing = state.captionsLanguage;
+      player.textTracks.clear();
+      addTextTracks(player, textTracks);
+      if (showing) this.setCaptions(showing);
+    },
     setCaptions(language) {
       for (const track of player.textTracks.toArray()) {
         if (track.kind !== 'captions' && track.kind !== 'subtitles') continue;
@@ -196,4 +195,19 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       player.destroy();
     },
   };
+}
+
+/** Hands the tracks to Vidstack for its menus and chapter markers; caption text stays out of its innerHTML overlay. */
+function addTextTracks(player: MediaPlayerElement, tracks: MediaSetup['textTracks']): void {
+  for (const track of tracks) {
+    const textOf = track.kind === 'chapters' ? (text: string) => text : () => '';
+    player.textTracks.add({
+      kind: track.kind,
+      language: track.language,
+      label: track.label,
+      default: track.default ?? false,
+      type: 'json',
+      content: { cues: track.cues.map((c) => ({ id: c.id, startTime: c.start, endTime: c.end, text: textOf(c.text) })) },
+    } as never);
+  }
 }

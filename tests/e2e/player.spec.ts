@@ -113,3 +113,18 @@ test('axe finds no accessibility violation on the demo page', async ({ page, ope
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('switching the UI to English keeps the video where it was and shows the English words', async ({ page, openLesson }) => {
+  const player = await openLesson();
+  await waitForMedia(page);
+  await player.evaluate((el: any) => el.seek(60));
+  await expect.poll(() => mediaTime(page)).toBeCloseTo(60, 0);
+  await player.evaluate((el) => el.setAttribute('lang', 'en'));
+  await expect(player.getByRole('heading', { name: 'Transcript' })).toBeVisible();
+  await expect(player.locator('.lesson')).toHaveAttribute('data-status', 'ready');
+  expect(await player.evaluate((el: any) => el.cues[1].text)).toMatch(/^Since 2015/);
+  // One video, not torn down and rebuilt: its clock is still where the viewer left it.
+  expect(await player.evaluate((el) => el.shadowRoot!.querySelectorAll('media-player').length)).toBe(1);
+  expect(await mediaTime(page)).toBeCloseTo(60, 0);
+  await expect(player.locator('media-player')).toHaveAttribute('lang', 'en');
+});

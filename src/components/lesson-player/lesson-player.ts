@@ -97,6 +97,7 @@ export class LessonPlayer extends LitElement {
   #adapter: MediaAdapter | null = null;
   /** The model the media was mounted for: a 'model' change for the same lesson (its notes arriving) keeps it. */
   #mountedModel: unknown = null;
+  #mountedMediaKey = '';
   #unsubscribe: (() => void) | null = null;
   #captions = document.createElement('lesson-captions');
   #onHashChange = () => this.controller.followFragment(location.hash);
@@ -217,15 +218,10 @@ export class LessonPlayer extends LitElement {
     const model = this.controller.model!;
     this.#mountedModel = model;
     const { manifest, contentLang } = model;
-    this.#adapter?.destroy();
-    this.#adapter = createVidstackAdapter({
+    const labels = {
       title: manifest.title[contentLang] ?? manifest.title[manifest.language] ?? manifest.id,
-      sources: manifest.media,
-      poster: manifest.poster,
-      thumbnails: manifest.thumbnails,
       lang: this.strings.lang,
       translations: this.strings.media,
-      overlay: this.#captions,
       textTracks: [
         // Captions start off (the viewer turns them on); the manifest's default track comes first, so it is the
         // one the captions button shows.
@@ -242,7 +238,17 @@ export class LessonPlayer extends LitElement {
           ? [{ kind: 'chapters' as const, language: contentLang, label: this.strings.chapters, default: true, cues: model.chapters.map((c) => ({ ...c, text: c.title })) }]
           : []),
       ],
-    });
+    };
+    const media = { sources: manifest.media, poster: manifest.poster, thumbnails: manifest.thumbnails };
+    const mediaKey = JSON.stringify(media);
+    // The same lesson in another language keeps its video (and its place in it): only the words change.
+    if (this.#adapter && mediaKey === this.#mountedMediaKey) {
+      this.#adapter.relabel(labels);
+    } else {
+      this.#adapter?.destroy();
+      this.#adapter = createVidstackAdapter({ ...labels, ...media, overlay: this.#captions });
+      this.#mountedMediaKey = mediaKey;
+    }
     this.controller.attach(this.#adapter);
     this.requestUpdate();
   }
