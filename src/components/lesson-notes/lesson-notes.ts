@@ -328,9 +328,11 @@ export class LessonNotes extends LessonView {
     const index = this.controller!.chapters.findIndex((c) => c.id === request.chapterId);
     const heading = this.renderRoot.querySelector<HTMLElement>(`#note-${index}`);
     if (!heading) return;
-    // The learner asked for this note: scrolling the page to it is expected here.
+    // The learner asked for this note: scrolling the page to it is expected here. The jump is instant, as focus
+    // moves: a smooth scroll over the page and the notes' box could end short when the layout above it shifts
+    // while it runs (seen with the learner's panel filling in).
     if (request.focus) heading.focus({ preventScroll: true });
-    heading.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    heading.scrollIntoView({ block: 'start' });
   }
 
   /** With "Follow the video" on, keeps the playing chapter's note in view inside the notes' own box. */
