@@ -47,3 +47,18 @@ export const outlinedButtonStyles = css`
     }
   }
 `;
+
+/** Text for assistive technologies only: kept in the accessibility tree, out of sight. */
+export const visuallyHiddenStyles = css`
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

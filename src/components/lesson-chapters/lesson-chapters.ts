@@ -40,7 +40,7 @@ import { formatDuration, formatTime } from '../../core/time.ts';
 import type { Chapter } from '../../core/types.ts';
 import type { LessonChange } from '../../state/lesson-controller.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
-import { viewHostStyles } from '../view-styles.ts';
+import { viewHostStyles, visuallyHiddenStyles } from '../view-styles.ts';
 import { learnerStrings } from '../../i18n/learner-strings.ts';
 import { LearnerLink } from '../../learner/learner-link.ts';
 import { applyShareWidths } from '../lesson-learner/learner-styles.ts';
@@ -49,6 +49,7 @@ import { applyShareWidths } from '../lesson-learner/learner-styles.ts';
 export class LessonChapters extends LessonView {
   static override styles = [
     viewHostStyles,
+    visuallyHiddenStyles,
     css`
     :host {
       line-height: 1.4;
@@ -146,17 +147,6 @@ export class LessonChapters extends LessonView {
     li.current .notes {
       /* The accent may be too light on the highlight (dark themes): the text colour is made for it. */
       color: inherit;
-    }
-    .visually-hidden {
-      position: absolute !important;
-      width: 1px;
-      height: 1px;
-      padding: 0;
-      margin: -1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-      border: 0;
     }
     @media (forced-colors: active) {
       li {

@@ -23,7 +23,7 @@ import { learnerStrings } from '../../i18n/learner-strings.ts';
 import { LearnerLink } from '../../learner/learner-link.ts';
 import type { LearnerNote } from '../../learner/notes.ts';
 import type { LessonChange } from '../../state/lesson-controller.ts';
-import { outlinedButtonStyles } from '../view-styles.ts';
+import { outlinedButtonStyles, visuallyHiddenStyles } from '../view-styles.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 
 const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
@@ -32,6 +32,7 @@ const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`,
 export class LessonMyNotes extends LessonView {
   static override styles = [
     outlinedButtonStyles,
+    visuallyHiddenStyles,
     css`
     :host {
       display: block;
@@ -89,14 +90,6 @@ export class LessonMyNotes extends LessonView {
       align-items: center;
       gap: 0.5rem;
       margin: 0 0 0.5rem;
-    }
-    .visually-hidden {
-      position: absolute !important;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
     @media (forced-colors: active) {
       li {

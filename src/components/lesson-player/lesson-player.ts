@@ -64,6 +64,7 @@ import { LessonController, type LessonChange } from '../../state/lesson-controll
 import '../lesson-captions/lesson-captions.ts';
 import { learnerFor } from '../../learner/learner-session.ts';
 import { playerStyles } from './lesson-player.styles.ts';
+import { visuallyHiddenStyles } from '../view-styles.ts';
 import { describeProblem } from './describe-problem.ts';
 
 /** The panels' chunk (panels.ts), fetched once per page whatever the number of players. */
@@ -72,7 +73,7 @@ const loadPanels = () => (panelsModule ??= import('./panels.ts'));
 
 @customElement('lesson-player')
 export class LessonPlayer extends LitElement {
-  static override styles = [unsafeCSS(mediaStyles), playerStyles];
+  static override styles = [unsafeCSS(mediaStyles), playerStyles, visuallyHiddenStyles];
 
   @property() lesson = '';
   @property({ reflect: true }) override lang = '';

@@ -17,12 +17,15 @@ import { buildTranscriptDocument, describeSlide } from '../../core/transcript-do
 import { formatDuration, formatTime } from '../../core/time.ts';
 import { LessonController, type LessonChange } from '../../state/lesson-controller.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
+import { visuallyHiddenStyles } from '../view-styles.ts';
 
 const HEADINGS: readonly StaticValue[] = [literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 @customElement('lesson-transcript-document')
 export class LessonTranscriptDocument extends LessonView {
-  static override styles = css`
+  static override styles = [
+    visuallyHiddenStyles,
+    css`
     :host {
       display: block;
       line-height: 1.6;
@@ -47,21 +50,13 @@ export class LessonTranscriptDocument extends LessonView {
       font-weight: 700;
       margin-inline-end: 0.5rem;
     }
-    .visually-hidden {
-      position: absolute !important;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     p {
       margin: 0 0 0.75rem;
       max-width: 70ch;
       overflow-wrap: anywhere;
     }
-  `;
+  `,
+  ];
 
   /** Manifest URL, for a page that shows the transcript without a player. */
   @property() lesson = '';

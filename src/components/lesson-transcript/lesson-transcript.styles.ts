@@ -23,17 +23,6 @@ export const transcriptStyles = css`
   * {
     box-sizing: border-box;
   }
-  .visually-hidden {
-    position: absolute !important;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
   .title {
     margin: 0 0 0.5rem;
     font-size: 1.125rem;

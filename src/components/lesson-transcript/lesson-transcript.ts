@@ -44,6 +44,7 @@ import { canHighlight, MatchHighlights, textRange } from './match-highlights.ts'
 import { momentLink } from './moment-link.ts';
 import { firstMatchFrom, matchCueTimes, searchStatusText, stepMatch } from './search-navigation.ts';
 import { transcriptStyles } from './lesson-transcript.styles.ts';
+import { visuallyHiddenStyles } from '../view-styles.ts';
 
 /** Announcing the count at every keystroke would drown what the reader types. */
 const ANNOUNCE_DELAY_MS = 500;
@@ -116,7 +117,7 @@ function linkIcon(): SVGSVGElement {
 
 @customElement('lesson-transcript')
 export class LessonTranscript extends LessonView {
-  static override styles = transcriptStyles;
+  static override styles = [visuallyHiddenStyles, transcriptStyles];
 
   protected readonly watches: readonly LessonChange[] = ['status', 'model'];
 
