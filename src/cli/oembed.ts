@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parseManifestText, validateManifest } from '../core/manifest.ts';
 import type { LessonManifest } from '../core/types.ts';
 import { embedSize, embedUrl, iframeSnippet } from '../embed/snippets.ts';
+import { lessonTitle } from '../core/lesson-title.ts';
 
 export interface OembedVideo {
   version: '1.0';
@@ -40,7 +41,7 @@ export interface OembedOptions {
 /** The oEmbed response for a validated manifest whose URLs are public. Pure. */
 export function oembedResponse(manifest: LessonManifest, options: OembedOptions): OembedVideo {
   const lang = options.lang && manifest.title[options.lang] ? options.lang : manifest.language;
-  const title = manifest.title[lang] ?? manifest.title[manifest.language] ?? manifest.id;
+  const title = lessonTitle(manifest, lang);
   const { width, height } = embedSize(options.maxWidth, options.maxHeight);
   const src = embedUrl({ embedPage: new URL('embed.html', options.baseUrl).href, manifest: options.manifestUrl, lang: lang !== manifest.language ? lang : undefined });
   const response: OembedVideo = {

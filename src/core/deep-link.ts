@@ -2,6 +2,7 @@
  * Deep links: `#t=90`, `#t=1:30`, `#t=1m30s`, `#t=npt:90,100` (Media Fragments; the end is ignored),
  * `#chapter=<id>`, combinable with `&`. Untrusted input: bad values become warnings, never exceptions.
  */
+import { isChapterId } from './slug.ts';
 import { parseTime } from './time.ts';
 
 export interface DeepLink {
@@ -11,12 +12,7 @@ export interface DeepLink {
   warnings: string[];
 }
 
-const CHAPTER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_FRAGMENT = 512;
-
-export function isChapterId(value: string): boolean {
-  return value.length <= 128 && CHAPTER_ID.test(value);
-}
 
 /** Parses a URL fragment (with or without its leading `#`) or a query string. */
 export function parseDeepLink(fragment: string): DeepLink {

@@ -9,7 +9,7 @@
  */
 import * as webvttModule from 'webvtt-parser';
 import type { Cue as ParserCue, TreeNode } from 'webvtt-parser';
-import { SLUG_PATTERN } from './slug.ts';
+import { SLUG_PATTERN, slugify } from './slug.ts';
 import type { Chapter, Cue, CueNode, LessonFileKind, LessonProblem, ParsedTrack } from './types.ts';
 
 // webvtt-parser is CommonJS without static exports: Node's ESM loader only exposes `default`, bundlers expose both.
@@ -374,18 +374,6 @@ export function parseCaptions(text: string, file: string): ParsedTrack<Cue> {
     line: c.line,
   }));
   return { items, problems: raw.problems };
-}
-
-/** A slug made from any identifier: lowercase ASCII letters and digits joined by single dashes ('' if none). */
-export function slugify(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
 }
 
 /**

@@ -6,7 +6,7 @@
  * Envelope: `{ source: 'lesson-player', version: 1, id, type, …fields }`. `id` names the embedded player (the
  * embed's `id` URL parameter); a host's `hello` may use `*` to learn it from the `ready` answer.
  */
-import { isChapterId } from '../core/deep-link.ts';
+import { isChapterId } from '../core/slug.ts';
 
 export const EMBED_SOURCE = 'lesson-player';
 export const EMBED_VERSION = 1;

@@ -7,6 +7,7 @@
  */
 import { formatTime, formatVttTime } from '../core/time.ts';
 import type { Chapter, Cue, LessonManifest } from '../core/types.ts';
+import { lessonTitle } from '../core/lesson-title.ts';
 
 /** A pause longer than this between two cues starts a new paragraph. */
 export const PARAGRAPH_PAUSE = 0.9;
@@ -74,7 +75,7 @@ export function paragraphsOf(cues: readonly Pick<Cue, 'start' | 'end' | 'text'>[
 
 export function buildLessonDocument(source: LessonDocumentSource): LessonDocument {
   const { manifest, contentLang, cues, chapters, notes } = source;
-  const title = manifest.title[contentLang] ?? manifest.title[manifest.language] ?? manifest.id;
+  const title = lessonTitle(manifest, contentLang);
   const sections: DocumentChapter[] = [];
   const firstStart = chapters[0]?.start ?? Infinity;
   const before = cues.filter((c) => c.start < firstStart);

@@ -10,6 +10,7 @@ import { activeIndexAt, chapterIndexAt, lastStartedIndex } from '../core/timelin
 import type { Chapter, Cue, LessonManifest, LessonProblem } from '../core/types.ts';
 import type { MediaAdapter, MediaState } from '../media/media-adapter.ts';
 import { FETCH_TIMEOUT_MS, fetchLessonText } from './fetch-lesson-file.ts';
+import { lessonTitle } from '../core/lesson-title.ts';
 
 export type LessonStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -194,7 +195,7 @@ export class LessonController {
       new CustomEvent<LessonReadyDetail>('lesson-ready', {
         detail: {
           id: manifest.id,
-          title: manifest.title[contentLang] ?? manifest.title[manifest.language] ?? manifest.id,
+          title: lessonTitle(manifest, contentLang),
           duration: this.duration || manifest.duration || chapters.at(-1)?.end || cues.at(-1)?.end || 0,
           cues: cues.length,
           chapters: chapters.length,

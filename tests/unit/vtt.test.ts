@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cueNodesToText, parseCaptions, parseChapters, slugify } from '../../src/core/vtt.ts';
+import { slugify } from '../../src/core/slug.ts';
+import { cueNodesToText, parseCaptions, parseChapters } from '../../src/core/vtt.ts';
 
 const vtt = (...lines: string[]) => lines.join('\n');
 

@@ -28,6 +28,8 @@ import { formatTime } from '../../core/time.ts';
 import { componentSnippet, embedUrl, iframeSnippet } from '../../embed/snippets.ts';
 import type { LessonChange } from '../../state/lesson-controller.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
+import { lessonTitle } from '../../core/lesson-title.ts';
+import { copyText } from '../browser-helpers.ts';
 
 /** Where the built site keeps the library and the embed page, relative to any of its scripts (assets/, lib/). */
 const HERE = import.meta.url;
@@ -144,10 +146,9 @@ export class LessonEmbed extends LessonView {
 
   async #copy(event: Event): Promise<void> {
     const area = (event.currentTarget as HTMLElement).closest('.snippet')!.querySelector('textarea')!;
-    try {
-      await navigator.clipboard.writeText(area.value);
+    if (await copyText(area.value)) {
       this.status = this.strings.embed.copied;
-    } catch {
+    } else {
       area.focus();
       area.select();
       this.status = this.strings.embed.copyFailed;
@@ -157,7 +158,7 @@ export class LessonEmbed extends LessonView {
   protected override render() {
     const s = this.strings.embed;
     const model = this.controller?.model;
-    const title = model ? (model.manifest.title[model.contentLang] ?? model.manifest.title[model.manifest.language] ?? model.manifest.id) : '';
+    const title = model ? (lessonTitle(model.manifest, model.contentLang)) : '';
     const start = this.fromNow ? this.openedAt : undefined;
     const lang = this.strings.lang === 'en' ? 'en' : undefined;
     const manifest = this.lesson;

@@ -24,6 +24,7 @@ import { applyShareWidths } from './learner-styles.ts';
 import { outlinedButtonStyles, viewHostStyles } from '../view-styles.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import { downloadText, preparePrintDocument } from './print-document.ts';
+import { lessonTitle } from '../../core/lesson-title.ts';
 
 @customElement('lesson-learner')
 export class LessonLearner extends LessonView {
@@ -208,7 +209,7 @@ export class LessonLearner extends LessonView {
 
   #lessonTitle(): string {
     const model = this.controller!.model!;
-    return model.manifest.title[model.contentLang] ?? model.manifest.title[model.manifest.language] ?? model.manifest.id;
+    return lessonTitle(model.manifest, model.contentLang);
   }
 
   #export(session: LearnerSession, s: LearnerStrings): void {

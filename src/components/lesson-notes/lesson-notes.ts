@@ -54,6 +54,7 @@ import { outlinedButtonStyles, viewHostStyles } from '../view-styles.ts';
 import { loadNoteRenderer, type NoteRenderer } from './note-render.ts';
 import { classifyHref } from './note-safety.ts';
 import '../lesson-my-notes/lesson-my-notes.ts';
+import { prefersReducedMotion } from '../browser-helpers.ts';
 
 const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
@@ -376,10 +377,6 @@ export class LessonNotes extends LessonView {
       new CustomEvent<LessonFocusMediaDetail>('lesson-focus-media', { detail: { chapterId: chapter.id }, bubbles: true, composed: true }),
     );
   }
-}
-
-function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 declare global {

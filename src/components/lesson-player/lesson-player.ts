@@ -66,6 +66,7 @@ import { learnerFor } from '../../learner/learner-session.ts';
 import { playerStyles } from './lesson-player.styles.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';
 import { describeProblem } from './describe-problem.ts';
+import { lessonTitle } from '../../core/lesson-title.ts';
 
 /** The panels' chunk (panels.ts), fetched once per page whatever the number of players. */
 let panelsModule: Promise<unknown> | null = null;
@@ -220,7 +221,7 @@ export class LessonPlayer extends LitElement {
     this.#mountedModel = model;
     const { manifest, contentLang } = model;
     const labels = {
-      title: manifest.title[contentLang] ?? manifest.title[manifest.language] ?? manifest.id,
+      title: lessonTitle(manifest, contentLang),
       lang: this.strings.lang,
       translations: this.strings.media,
       textTracks: [
@@ -262,7 +263,7 @@ export class LessonPlayer extends LitElement {
   protected override render() {
     const { status, problems, announcement, activeChapter, model } = this.controller;
     const s = this.strings;
-    const title = model ? (model.manifest.title[model.contentLang] ?? model.manifest.title[model.manifest.language]) : '';
+    const title = model ? lessonTitle(model.manifest, model.contentLang) : '';
     // The panels and the Embed button wait for their chunk; the video does not.
     const panels = this.panels === 'all' && status === 'ready';
     const panelsLoading = panels && !this.panelsReady;

@@ -45,6 +45,7 @@ import { momentLink } from './moment-link.ts';
 import { firstMatchFrom, matchCueTimes, searchStatusText, stepMatch } from './search-navigation.ts';
 import { transcriptStyles } from './lesson-transcript.styles.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';
+import { copyText, prefersReducedMotion } from '../browser-helpers.ts';
 
 /** Announcing the count at every keystroke would drown what the reader types. */
 const ANNOUNCE_DELAY_MS = 500;
@@ -95,10 +96,6 @@ function firstMatchAtOrAfter(matches: readonly TextMatch[], item: number): numbe
     else hi = mid;
   }
   return lo;
-}
-
-function prefersReducedMotion(): boolean {
-  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 }
 
 /** The link icon of the copy buttons, built once and cloned (DOM, not markup: lines are built imperatively). */
@@ -755,12 +752,10 @@ export class LessonTranscript extends LessonView {
     const cue = this.controller?.cues[index];
     if (!cue) return;
     const link = momentLink(location.href, cue.start);
-    try {
-      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(link);
+    if (await copyText(link)) {
       this.linkToCopy = '';
       this.controller!.announce(this.strings.linkCopied);
-    } catch {
+    } else {
       // Clipboard refused (permissions, insecure context): select the link in a field to copy by hand.
       this.linkToCopy = link;
       this.controller!.announce(this.strings.linkSelected);
