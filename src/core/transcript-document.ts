@@ -8,7 +8,7 @@
  * its provider, the lesson title, "Chapter n / N" and the chapter title. Each chapter's section starts with that
  * description, before its speech, as the slide appears before the speech on screen.
  */
-import { buildLessonDocument, type DocumentParagraph, type LessonDocumentSource } from '../learner/lesson-document.ts';
+import { buildLessonDocument, type DocumentParagraph, type LessonDocumentSource } from './lesson-document.ts';
 import type { LessonManifest } from './types.ts';
 
 /** What one title card shows, in reading order. */

@@ -11,7 +11,7 @@ import { parseDeepLink } from '../core/deep-link.ts';
 import { chapterIndexAt } from '../core/timeline.ts';
 import { formatTime, parseTime } from '../core/time.ts';
 import type { Chapter } from '../core/types.ts';
-import { momentLink } from '../components/lesson-transcript/moment-link.ts';
+import { momentLink } from '../core/moment-link.ts';
 import { MAX_NOTE_LENGTH, sortNotes, type LearnerNote } from './notes.ts';
 
 /** Larger files are refused before parsing. */

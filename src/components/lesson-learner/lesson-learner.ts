@@ -15,7 +15,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatDuration, formatTime } from '../../core/time.ts';
 import { learnerStrings, type LearnerStrings } from '../../i18n/learner-strings.ts';
-import { buildLessonDocument, cuesToVtt, documentToText, fileStem } from '../../learner/lesson-document.ts';
+import { buildLessonDocument, cuesToVtt, documentToText, fileStem } from '../../core/lesson-document.ts';
 import { LearnerLink } from '../../learner/learner-link.ts';
 import type { LearnerSession } from '../../learner/learner-session.ts';
 import { MAX_IMPORT_BYTES, notesFromMarkdown, notesToMarkdown } from '../../learner/notes-markdown.ts';

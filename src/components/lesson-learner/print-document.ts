@@ -7,7 +7,7 @@
  */
 import { formatTime } from '../../core/time.ts';
 import type { LearnerStrings } from '../../i18n/learner-strings.ts';
-import type { LessonDocument } from '../../learner/lesson-document.ts';
+import type { LessonDocument } from '../../core/lesson-document.ts';
 import type { LearnerNote } from '../../learner/notes.ts';
 import { loadNoteRenderer } from '../lesson-notes/note-render.ts';
 

@@ -41,7 +41,7 @@ import { learnerFor } from '../../learner/learner-session.ts';
 import { followScrollTop, isClockJump, isFarScroll, revealScrollTop, type ClockSample } from './follow-mode.ts';
 import { lineIndexForKey, SCROLL_KEYS } from './line-navigation.ts';
 import { canHighlight, MatchHighlights, textRange } from './match-highlights.ts';
-import { momentLink } from './moment-link.ts';
+import { momentLink } from '../../core/moment-link.ts';
 import { firstMatchFrom, matchCueTimes, searchStatusText, stepMatch } from './search-navigation.ts';
 import { transcriptStyles } from './lesson-transcript.styles.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';

@@ -1,5 +1,5 @@
 /** Links to a moment of the lesson, without the DOM. */
-import { timeFragment } from '../../core/deep-link.ts';
+import { timeFragment } from './deep-link.ts';
 
 /**
  * The page's address with `#t=<seconds>` in place of its fragment: opening it starts the lesson at that moment.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Chapter, Cue } from '../core/types.ts';
-import { parseCaptions } from '../core/vtt.ts';
+import type { Chapter, Cue } from './types.ts';
+import { parseCaptions } from './vtt.ts';
 import { buildLessonDocument, cuesToVtt, documentToText, fileStem, paragraphsOf } from './lesson-document.ts';
 
 const cue = (index: number, start: number, end: number, text: string): Cue => ({ id: `c${index}`, index, start, end, text, nodes: [], line: 1 });

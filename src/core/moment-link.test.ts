@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeepLink } from '../../core/deep-link.ts';
+import { parseDeepLink } from './deep-link.ts';
 import { momentLink } from './moment-link.ts';
 
 describe('momentLink', () => {

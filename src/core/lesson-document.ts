@@ -5,9 +5,9 @@
  * Paragraphs, not cue fragments: a chapter's cues are joined into running text, and a new paragraph starts at a
  * pause in speech (more than 0.9 s between two cues), or at a sentence end once a paragraph has grown long.
  */
-import { formatTime, formatVttTime } from '../core/time.ts';
-import type { Chapter, Cue, LessonManifest } from '../core/types.ts';
-import { lessonTitle } from '../core/lesson-title.ts';
+import { formatTime, formatVttTime } from './time.ts';
+import type { Chapter, Cue, LessonManifest } from './types.ts';
+import { lessonTitle } from './lesson-title.ts';
 
 /** A pause longer than this between two cues starts a new paragraph. */
 export const PARAGRAPH_PAUSE = 0.9;
