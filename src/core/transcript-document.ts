@@ -3,7 +3,7 @@
  * order, with the visual information of the slides described where each appears. DOM-free and i18n-free: the
  * `<lesson-transcript-document>` view renders it, and a printed or downloaded document can build on it too.
  *
- * The speech comes as paragraphs from the lesson document (learner/lesson-document.ts). The slides of the lesson's
+ * The speech comes as paragraphs from the lesson document (lesson-document.ts). The slides of the lesson's
  * video are title cards, one per chapter, drawn from the lesson itself (scripts/build-media.mjs): the series and
  * its provider, the lesson title, "Chapter n / N" and the chapter title. Each chapter's section starts with that
  * description, before its speech, as the slide appears before the speech on screen.

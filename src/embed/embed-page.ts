@@ -4,8 +4,10 @@
  * URL parameters: `lesson` (manifest URL, required), `t` (start time), `chapter` (start chapter id), `lang`
  * (`fr`/`en`), `captions` (`on`/`off`), `id` (player id in messages), `origins` (comma list of host origins allowed
  * to use the postMessage API; the embed's own origin always is). See `protocol.ts` for the messages.
+ *
+ * It drives the page's `<lesson-player>` and does not load it: `embed.html` loads the component first (src/embed sits
+ * below src/components and imports only its types).
  */
-import '../components/lesson-player/lesson-player.ts';
 import type { LessonPlayer } from '../components/lesson-player/lesson-player.ts';
 import { parseDeepLink } from '../core/deep-link.ts';
 import type { LessonChapterChangeDetail, LessonCueChangeDetail, LessonErrorDetail } from '../state/lesson-controller.ts';
