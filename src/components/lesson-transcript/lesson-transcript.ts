@@ -8,8 +8,11 @@
  * the line. A search field marks matches (CSS Custom Highlight API), counts them and puts them on the seek bar.
  *
  * Cue text reaches the DOM only as text nodes (see cue-dom.ts). A change of the spoken line touches two elements,
- * so a 4 000-line transcript costs nothing per frame. Lessons longer than WINDOW_ABOVE_LINES lines are windowed:
- * see "Windowing" below.
+ * so a 4 000-line transcript costs nothing per frame. Lessons of more than 400 lines are windowed (line-blocks.ts).
+ *
+ * The work is shared among reactive controllers beside this file, each releasing what it adds when the element
+ * leaves the page: the lines and their windowing (line-window.ts), following (follow-scroll.ts), the roving focus
+ * (roving-focus.ts), the search (search-painting.ts), and the copy buttons, links and notes (line-actions.ts).
  *
  * @attr for - id of the `<lesson-player>` to follow, when the transcript stands outside it.
  *
@@ -41,8 +44,8 @@ import { TranscriptSearch } from './search-painting.ts';
 import { transcriptStyles } from './lesson-transcript.styles.ts';
 
 /**
- * The element owns the lesson's state owner (`this.controller`) and gives its reactive controllers only what each
- * needs, as callbacks: the lines (windowing), following, the roving focus, the search and the line actions.
+ * Only the element reaches the lesson's state owner (`this.controller`, its learner session); the controllers get
+ * what each needs from it as callbacks.
  */
 @customElement('lesson-transcript')
 export class LessonTranscript extends LessonView {
