@@ -80,3 +80,76 @@ export function revealScrollTop(line: LineBox, view: ScrollView, margin = 8): nu
 export function isFarScroll(from: number, to: number, viewHeight: number): boolean {
   return Math.abs(to - from) > viewHeight * 1.5;
 }
+
+/**
+ * Whether the transcript follows the spoken line: the reader stops it (scrolling, selecting, moving the focus in
+ * the text), a seek or "Resume following" brings it back. `changed` is told when it flips.
+ */
+export class FollowMode {
+  #following = true;
+  #clock: ClockSample | null = null;
+
+  constructor(private readonly changed: () => void) {}
+
+  get following(): boolean {
+    return this.#following;
+  }
+
+  stop(): void {
+    this.#set(false);
+  }
+
+  resume(): void {
+    this.#set(true);
+  }
+
+  /** Another lesson source: follow again, and the next clock sample is a first one. */
+  reset(): void {
+    this.#clock = null;
+    this.resume();
+  }
+
+  /** Records the media clock; a seek (from the seek bar, the chapters, a link…) brings following back. */
+  noteClock(sample: ClockSample): void {
+    if (isClockJump(this.#clock, sample)) this.resume();
+    this.#clock = sample;
+  }
+
+  #set(following: boolean): void {
+    if (following === this.#following) return;
+    this.#following = following;
+    this.changed();
+  }
+}
+
+/** Animation frames as the page gives them (`requestAnimationFrame`), or a test's. */
+export interface FrameScheduler {
+  request(callback: () => void): number;
+  cancel(id: number): void;
+}
+
+/**
+ * A check run on each of the next frames: starting again replaces the run under way, and `cancel` (the element
+ * leaving the page) ends it.
+ */
+export class FrameChecks {
+  #pending: number | null = null;
+
+  constructor(private readonly frames: FrameScheduler) {}
+
+  /** Runs `check` on each of the next `count` frames, until it returns false. */
+  start(count: number, check: () => boolean): void {
+    this.cancel();
+    let left = count;
+    const step = () => {
+      this.#pending = null;
+      if (check() && --left > 0) this.#pending = this.frames.request(step);
+    };
+    this.#pending = this.frames.request(step);
+  }
+
+  cancel(): void {
+    if (this.#pending !== null) this.frames.cancel(this.#pending);
+    this.#pending = null;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineIndexForKey, PAGE_LINES } from './line-navigation.ts';
+import { lineIndexForKey, lineKeyAction, PAGE_LINES, type KeyPress } from './line-navigation.ts';
 
 describe('lineIndexForKey', () => {
   it('moves one line with the arrows', () => {
@@ -28,5 +28,45 @@ describe('lineIndexForKey', () => {
   it('starts from a valid line when the current one is out of range', () => {
     expect(lineIndexForKey('ArrowDown', -1, 10)).toBe(1);
     expect(lineIndexForKey('ArrowUp', 50, 10)).toBe(8);
+  });
+});
+
+describe('lineKeyAction', () => {
+  const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress => ({
+    key,
+    altKey: false,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    ...mods,
+  });
+  it('seeks with Enter and Space', () => {
+    expect(lineKeyAction(press('Enter'), 3, 10)).toEqual({ kind: 'activate' });
+    expect(lineKeyAction(press(' '), 3, 10)).toEqual({ kind: 'activate' });
+  });
+  it('copies with C and adds a note with N, either case, not with Shift', () => {
+    expect(lineKeyAction(press('c'), 3, 10)).toEqual({ kind: 'copy' });
+    expect(lineKeyAction(press('C'), 3, 10)).toEqual({ kind: 'copy' });
+    expect(lineKeyAction(press('n'), 3, 10)).toEqual({ kind: 'note' });
+    expect(lineKeyAction(press('N', { shiftKey: true }), 3, 10)).toBeNull();
+  });
+  it('moves between lines with the navigation keys, stopping at the ends', () => {
+    expect(lineKeyAction(press('ArrowDown'), 3, 10)).toEqual({ kind: 'move', to: 4 });
+    expect(lineKeyAction(press('End'), 3, 10)).toEqual({ kind: 'move', to: 9 });
+    expect(lineKeyAction(press('ArrowUp'), 0, 10)).toEqual({ kind: 'move', to: 0 });
+  });
+  it('leaves Shift with a navigation key (selection) and other keys alone', () => {
+    expect(lineKeyAction(press('ArrowDown', { shiftKey: true }), 3, 10)).toBeNull();
+    expect(lineKeyAction(press('x'), 3, 10)).toBeNull();
+  });
+  it('leaves keys with Alt, Ctrl or Meta to the browser, noting those that scroll', () => {
+    expect(lineKeyAction(press('c', { ctrlKey: true }), 3, 10)).toBeNull();
+    expect(lineKeyAction(press('ArrowDown', { altKey: true }), 3, 10)).toEqual({ kind: 'scroll' });
+    expect(lineKeyAction(press('End', { metaKey: true }), 3, 10)).toEqual({ kind: 'scroll' });
+  });
+  it('away from a line (a copy button), only notes the keys that scroll', () => {
+    expect(lineKeyAction(press('PageDown'), -1, 10)).toEqual({ kind: 'scroll' });
+    expect(lineKeyAction(press('Enter'), -1, 10)).toBeNull();
+    expect(lineKeyAction(press('n'), -1, 10)).toBeNull();
   });
 });

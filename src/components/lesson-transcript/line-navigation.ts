@@ -31,3 +31,39 @@ export function lineIndexForKey(key: string, current: number, count: number, pag
 
 /** Keys that scroll a container when it or its content has focus: the reader is moving through the text. */
 export const SCROLL_KEYS: ReadonlySet<string> = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
+
+/** What a key pressed in the list of lines asks for. */
+export type LineKeyAction =
+  /** A key that scrolls the container: the reader is moving through the text (following stops). */
+  | { kind: 'scroll' }
+  /** Enter or Space: seek to the line. */
+  | { kind: 'activate' }
+  /** C: copy a link to the line's moment. */
+  | { kind: 'copy' }
+  /** N: add a learner note at the line's moment. */
+  | { kind: 'note' }
+  /** Arrows, Page Up/Down, Home, End: focus line `to`. */
+  | { kind: 'move'; to: number };
+
+/** The modifier state and key of a keyboard event. */
+export interface KeyPress {
+  key: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+}
+
+/**
+ * The action of a key pressed on line `index` of `count` (-1 when the focus is elsewhere in the list, e.g. on a
+ * copy button), or null when the list leaves the key alone. Keys with Alt, Ctrl or Meta belong to the browser and
+ * the screen reader; Shift with a letter or a move is left alone too.
+ */
+export function lineKeyAction(press: KeyPress, index: number, count: number): LineKeyAction | null {
+  if (index < 0 || press.altKey || press.ctrlKey || press.metaKey) return SCROLL_KEYS.has(press.key) ? { kind: 'scroll' } : null;
+  if (press.key === 'Enter' || press.key === ' ') return { kind: 'activate' };
+  if ((press.key === 'c' || press.key === 'C') && !press.shiftKey) return { kind: 'copy' };
+  if ((press.key === 'n' || press.key === 'N') && !press.shiftKey) return { kind: 'note' };
+  const to = lineIndexForKey(press.key, index, count);
+  return to === null || press.shiftKey ? null : { kind: 'move', to };
+}

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findMatches } from '../../core/search.ts';
-import { firstMatchFrom, matchCueTimes, searchStatusText, stepMatch } from './search-navigation.ts';
+import { DelayedCall, firstMatchFrom, matchCueTimes, matchesInLines, searchStatusText, SearchSession, stepMatch } from './search-navigation.ts';
 
 const strings = { searchNone: 'Aucun résultat', searchCount: (i: number, n: number) => `${i} sur ${n}` };
 
@@ -54,5 +54,95 @@ describe('searchStatusText', () => {
   it('gives the position among the matches, from 1', () => {
     expect(searchStatusText('a', 0, 3, strings)).toBe('1 sur 3');
     expect(searchStatusText('a', 2, 3, strings)).toBe('3 sur 3');
+  });
+});
+
+describe('matchesInLines', () => {
+  const matches = findMatches(['a', 'b a', 'a a', 'c', 'a'], 'a');
+  it('finds the matches of a range of lines', () => {
+    expect(matchesInLines(matches, 1, 3)).toEqual({ from: 1, to: 4 });
+    expect(matches.slice(1, 4).map((m) => m.item)).toEqual([1, 2, 2]);
+  });
+  it('is empty for lines without a match', () => {
+    const { from, to } = matchesInLines(matches, 3, 4);
+    expect(to - from).toBe(0);
+  });
+  it('covers everything from the first line to past the last', () => {
+    expect(matchesInLines(matches, 0, 5)).toEqual({ from: 0, to: matches.length });
+  });
+});
+
+describe('SearchSession', () => {
+  const texts = ['Sécurité du site', 'rien ici', 'la securite', 'encore', 'SÉCURITÉ'];
+  it('finds matches over the whole text, accents and case aside, starting from the spoken line', () => {
+    const search = new SearchSession();
+    search.find('securite', texts, 1);
+    expect(search.matches.map((m) => m.item)).toEqual([0, 2, 4]);
+    expect(search.currentMatch?.item).toBe(2);
+    expect(search.status(strings)).toBe('2 sur 3');
+  });
+  it('starts from the first line without a spoken line', () => {
+    const search = new SearchSession();
+    search.find('securite', texts, -1);
+    expect(search.current).toBe(0);
+  });
+  it('shows the current match on the first Enter, then moves on and wraps', () => {
+    const search = new SearchSession();
+    search.find('securite', texts, 3);
+    expect(search.current).toBe(2);
+    expect(search.step(1, true)).toBe(true);
+    expect(search.current).toBe(2);
+    search.step(1, true);
+    expect(search.current).toBe(0);
+    search.step(-1);
+    expect(search.current).toBe(2);
+  });
+  it('moves on at once with the buttons, and from the current match again after the lines are rebuilt', () => {
+    const search = new SearchSession();
+    search.find('securite', texts, 0);
+    search.step(1);
+    expect(search.current).toBe(1);
+    search.forgetVisit();
+    search.step(1, true);
+    expect(search.current).toBe(1);
+  });
+  it('has nowhere to go without a match, and says so', () => {
+    const search = new SearchSession();
+    search.find('absent', texts, 0);
+    expect(search.step(1)).toBe(false);
+    expect([search.current, search.status(strings)]).toEqual([-1, 'Aucun résultat']);
+  });
+  it('forgets everything when cleared', () => {
+    const search = new SearchSession();
+    search.find('securite', texts, 0);
+    search.clear();
+    expect([search.query, search.matches.length, search.current, search.currentMatch, search.status(strings)]).toEqual(['', 0, -1, undefined, '']);
+  });
+});
+
+describe('DelayedCall', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  it('calls once the delay has passed since the last request, not before', () => {
+    vi.useFakeTimers();
+    const delayed = new DelayedCall(500);
+    const calls: string[] = [];
+    delayed.schedule(() => calls.push('s'));
+    vi.advanceTimersByTime(400);
+    delayed.schedule(() => calls.push('se'));
+    vi.advanceTimersByTime(499);
+    expect(calls).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(calls).toEqual(['se']);
+  });
+  it('calls nothing once cancelled', () => {
+    vi.useFakeTimers();
+    const delayed = new DelayedCall(500);
+    let called = false;
+    delayed.schedule(() => (called = true));
+    delayed.cancel();
+    vi.advanceTimersByTime(1000);
+    expect(called).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
-/** Moving between search matches in the transcript, without the DOM. */
-import type { TextMatch } from '../../core/search.ts';
+/** Searching the transcript and moving between its matches, without the DOM. */
+import { findMatches, type TextMatch } from '../../core/search.ts';
 
 /**
  * The match after (`+1`) or before (`-1`) match `current` among `total`, wrapping around like a browser's find.
@@ -44,4 +44,98 @@ export function searchStatusText(
   if (!query.trim()) return '';
   if (total === 0) return strings.searchNone;
   return strings.searchCount(Math.max(0, current) + 1, total);
+}
+
+/** The indexes in `matches` (in line order) of the matches in lines `first` to `end` (excluded): binary search. */
+export function matchesInLines(matches: readonly TextMatch[], first: number, end: number): { from: number; to: number } {
+  const at = (item: number) => {
+    let lo = 0;
+    let hi = matches.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (matches[mid]!.item < item) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return { from: at(first), to: at(end) };
+}
+
+/** A search of the transcript: the query, its matches over the whole text and the current one. */
+export class SearchSession {
+  #query = '';
+  #matches: TextMatch[] = [];
+  #current = -1;
+  /** Whether the current match has been visited with Enter since the query changed. */
+  #visited = false;
+
+  get query(): string {
+    return this.#query;
+  }
+
+  get matches(): readonly TextMatch[] {
+    return this.#matches;
+  }
+
+  /** Index of the current match in `matches`, -1 for none. */
+  get current(): number {
+    return this.#current;
+  }
+
+  get currentMatch(): TextMatch | undefined {
+    return this.#matches[this.#current];
+  }
+
+  /** Searches the lines' texts; the current match is the first one in or after line `from` (the spoken one). */
+  find(query: string, texts: readonly string[], from: number): void {
+    this.#query = query;
+    this.#matches = findMatches(texts, query);
+    this.#current = firstMatchFrom(this.#matches, Math.max(0, from));
+    this.#visited = false;
+  }
+
+  /**
+   * Moves to the next (+1) or previous (-1) match, wrapping. `fromField` is Enter in the field: the first Enter
+   * goes to the match already shown as current rather than skipping it. False when there is no match.
+   */
+  step(direction: 1 | -1, fromField = false): boolean {
+    if (!this.#matches.length) return false;
+    const stay = fromField && direction === 1 && !this.#visited;
+    if (!stay) this.#current = stepMatch(this.#current, this.#matches.length, direction);
+    this.#visited = true;
+    return true;
+  }
+
+  clear(): void {
+    this.#query = '';
+    this.#matches = [];
+    this.#current = -1;
+    this.#visited = false;
+  }
+
+  /** The lines were built again: the next Enter shows the current match again. */
+  forgetVisit(): void {
+    this.#visited = false;
+  }
+
+  status(strings: Parameters<typeof searchStatusText>[3]): string {
+    return searchStatusText(this.#query, this.#current, this.#matches.length, strings);
+  }
+}
+
+/** One call pending at a time, `delayMs` after it was asked for: asking again replaces it. */
+export class DelayedCall {
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly delayMs: number) {}
+
+  schedule(call: () => void): void {
+    this.cancel();
+    this.#timer = setTimeout(call, this.delayMs);
+  }
+
+  cancel(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
 }
