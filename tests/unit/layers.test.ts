@@ -134,12 +134,6 @@ describe('npm run lint:layers (oxlint with .oxlintrc.json)', { timeout: 60_000 }
     expect(r.code).not.toBe(0);
   });
 
-  it('only warns, for now, on lesson-transcript.ts over 500 lines (its split is under way; see README, "Project layout")', () => {
-    const r = lint({ ...KEEPS_THE_RULE, 'src/components/lesson-transcript/lesson-transcript.ts': lines(501) });
-    expect(r.findings).toEqual([{ file: 'src/components/lesson-transcript/lesson-transcript.ts', line: 501, rule: 'eslint(max-lines)', severity: 'warning' }]);
-    expect(r.code).toBe(0);
-  });
-
   it("passes on the project's own src/", () => {
     const r = run(root);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
