@@ -1,7 +1,7 @@
 /**
  * What kind of track a `.vtt` file linted on its own is, since the norms depend on it: `--kind` says so, else the
  * lesson manifest that names the file (looked for beside it and in the folders above), else its name and path
- * (`*.thumbnails.vtt`, a `chapters` or `descriptions` folder, `*.chapters.vtt`…), and the linter says it guessed.
+ * (`*.thumbnails.vtt`, a `chapters` or `descriptions` folder or word in the name…), and the linter says it guessed.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -36,8 +36,9 @@ export function resolveVttKind(abs: string, forced?: TrackKind): ResolvedKind {
 export function guessVttKind(abs: string): VttKind {
   const name = basename(abs).toLowerCase();
   if (/\.thumbnails\.vtt$/.test(name)) return 'thumbnails';
-  if (/\.chapters\.vtt$/.test(name)) return 'chapters';
-  if (/\.descriptions?\.vtt$/.test(name)) return 'descriptions';
+  // A word of the name: "intro.chapters.vtt", "lesson-chapters.fr.vtt", "lesson.descriptions.en.vtt".
+  if (/(^|[._-])chapters?[._-]/.test(name)) return 'chapters';
+  if (/(^|[._-])descriptions?[._-]/.test(name)) return 'descriptions';
   const segments = abs.split(/[\\/]/).slice(0, -1).map((s) => s.toLowerCase());
   if (segments.includes('chapters')) return 'chapters';
   if (segments.includes('descriptions')) return 'descriptions';

@@ -38,8 +38,8 @@ It refuses a file that is not a subtitle file, naming the line that broke (exit 
 
 lint checks lesson content. Each path may be:
   a .vtt track     its kind from --kind, else from the lesson manifest that names it, else
-                   guessed from its name and folders (a "chapters" or "descriptions" folder,
-                   *.chapters.vtt, *.descriptions.vtt) and said; *.thumbnails.vtt is only parsed.
+                   guessed from its name and folders ("chapters" or "descriptions" as a folder
+                   or a word of the name: x.chapters.fr.vtt) and said; *.thumbnails.vtt is only parsed.
                    Reading norms apply to captions and subtitles; descriptions must fit
                    their time at a speaking rate; chapters have their own rules
   a .json manifest the manifest and everything it references: media and poster exist,
