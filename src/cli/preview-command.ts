@@ -75,6 +75,7 @@ function page(manifest: LessonManifest, manifestUrl: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${title} — lesson-player preview</title>
 <style>body { margin: 0 auto; max-width: 80rem; padding: 1rem; font-family: system-ui, sans-serif; }</style>
 <script type="module" src="/player/lesson-player.js"></script>
