@@ -78,8 +78,11 @@ test('chapters with ids such as "Chapitre 1" work, #chapter= links included, and
   await expect(chapters.getByRole('button', { name: /Six mois plus tard/ })).toBeVisible();
   await expect.poll(() => player.evaluate((el: any) => el.chapters.map((c: any) => c.id))).toEqual(['introduction', 'six-mois-plus-tard']);
   await expect(player.locator('.current-chapter .title')).toHaveText('Six mois plus tard');
-  // The voice is kept as the cue's speaker.
+  // The voice is kept as the cue's speaker, and shown before its words in the transcript.
   expect(await player.evaluate((el: any) => el.cues[0].speaker)).toBe('Narratrice');
+  const voice = player.locator('lesson-transcript .cue-v[data-voice="Narratrice"]').first();
+  await expect(voice).toHaveText('Bienvenue dans ce module de formation.');
+  expect(await voice.evaluate((el) => getComputedStyle(el, '::before').content)).toMatch(/^"Narratrice\u00a0: "$|^"Narratrice : "$/);
   await expect(player.locator('lesson-notes')).toHaveCount(0);
   await expect(chapters.locator('[part~="notes"]')).toHaveCount(0);
 });

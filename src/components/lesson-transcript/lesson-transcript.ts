@@ -34,7 +34,7 @@ import { findMatches, type TextMatch } from '../../core/search.ts';
 import { formatDuration, formatTime } from '../../core/time.ts';
 import type { Cue } from '../../core/types.ts';
 import type { LessonChange, LessonModel } from '../../state/lesson-controller.ts';
-import { cueFragment } from '../cue-dom.ts';
+import { cueFragment, speakerLabelStyles } from '../cue-dom.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import { learnerStrings } from '../../i18n/learner-strings.ts';
 import { learnerFor } from '../../learner/learner-session.ts';
@@ -114,7 +114,7 @@ function linkIcon(): SVGSVGElement {
 
 @customElement('lesson-transcript')
 export class LessonTranscript extends LessonView {
-  static override styles = [visuallyHiddenStyles, transcriptStyles];
+  static override styles = [visuallyHiddenStyles, transcriptStyles, speakerLabelStyles];
 
   protected readonly watches: readonly LessonChange[] = ['status', 'model'];
 
