@@ -401,7 +401,10 @@ function emptyTrack(file: string, kind: 'captions' | 'chapters'): LessonProblem 
 
 /** The first voice (`<v Name>`) of a cue, if any: the speaker's label. */
 export function cueSpeaker(nodes: readonly CueNode[]): string | undefined {
-  const stack = [...nodes].reverse();
+  // Most cues are plain text: no tag, no voice, no allocation.
+  if (!nodes.some((n) => n.type === 'tag')) return undefined;
+  const stack: CueNode[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
   while (stack.length) {
     const n = stack.pop()!;
     if (n.type !== 'tag') continue;
