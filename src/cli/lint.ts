@@ -4,13 +4,16 @@
  * Never throws on content: unreadable, missing, binary or huge files become findings.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeText } from '../core/decode.ts';
 import { jsonValuePositions, parseManifestText, validateManifestDetailed } from '../core/manifest.ts';
+import { pairChapters } from '../core/chapter-pairing.ts';
+import { checkDescriptions, type DescriptionRules } from '../core/description-norms.ts';
 import { checkCaptions, checkChapters, type CaptionRules } from '../core/norms.ts';
 import type { Chapter, Cue, LessonFileKind, LessonManifest, LessonProblem } from '../core/types.ts';
 import { parseCaptions, parseChapters, parseVttRaw } from '../core/vtt.ts';
+import { guessVttKind, resolveVttKind, type TrackKind, type VttKind } from './lint-kind.ts';
 import { probeMp4Duration } from './media-probe.ts';
 
 export type RuleSetting = 'error' | 'warning' | 'off';
@@ -19,8 +22,9 @@ export interface LintOptions {
   /** Directory that relative paths and displayed paths are relative to. */
   cwd: string;
   /** Forces the kind of every .vtt file given on the command line. */
-  kind?: 'captions' | 'chapters';
+  kind?: TrackKind;
   captionRules: Partial<CaptionRules>;
+  descriptionRules?: Partial<DescriptionRules>;
   /** Per-rule severity overrides ('off' drops the rule). */
   ruleSettings: Record<string, RuleSetting>;
 }
@@ -29,6 +33,8 @@ export interface LintResult {
   findings: LessonProblem[];
   /** Number of files read (given or referenced). */
   files: number;
+  /** What the linter assumed, for the reader (e.g. the kind it guessed for a track): printed apart from findings. */
+  notes: string[];
 }
 
 /** Files larger than this are not read. */
@@ -36,10 +42,9 @@ export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_WALK_FILES = 5000;
 const MAX_WALK_DEPTH = 12;
 
-type VttKind = 'captions' | 'chapters' | 'thumbnails';
-
 class Linter {
   readonly findings: LessonProblem[] = [];
+  readonly notes: string[] = [];
   private readonly seen = new Set<string>();
   files = 0;
   constructor(private readonly opts: LintOptions) {}
@@ -104,16 +109,19 @@ class Linter {
     this.seen.add(key);
     const result: { cues?: Cue[]; chapters?: Chapter[] } = {};
     this.cache.set(key, result);
-    const bytes = this.read(abs, kind, at);
+    const fileKind: LessonFileKind = kind === 'subtitles' || kind === 'descriptions' ? 'captions' : kind;
+    const bytes = this.read(abs, fileKind, at);
     if (!bytes) return result;
     const shown = this.display(abs);
-    const decoded = decodeText(bytes, shown, kind);
+    const decoded = decodeText(bytes, shown, fileKind);
     this.addAll(decoded.problems);
     if (decoded.text === undefined) return result;
-    if (kind === 'captions') {
+    if (kind === 'captions' || kind === 'subtitles' || kind === 'descriptions') {
+      // Reading norms are for captions and subtitles; descriptions are spoken, and have their own.
       const parsed = parseCaptions(decoded.text, shown);
       this.addAll(parsed.problems);
-      this.addAll(checkCaptions(parsed.items, shown, this.opts.captionRules));
+      if (kind === 'descriptions') this.addAll(checkDescriptions(parsed.items, shown, this.opts.descriptionRules));
+      else this.addAll(checkCaptions(parsed.items, shown, this.opts.captionRules));
       result.cues = parsed.items;
     } else if (kind === 'chapters') {
       const parsed = parseChapters(decoded.text, shown);
@@ -145,7 +153,7 @@ class Linter {
     try {
       st = statSync(abs);
     } catch {
-      this.add(this.problem('error', input, kindOfPath(abs, this.opts.kind), 'file-missing', 'No such file or directory.'));
+      this.add(this.problem('error', input, kindOfPath(abs), 'file-missing', 'No such file or directory.'));
       return;
     }
     if (st.isDirectory()) return this.lintDirectory(abs);
@@ -156,7 +164,11 @@ class Linter {
     const ext = extname(abs).toLowerCase();
     if (ext === '.json') return this.lintManifest(abs, fromWalk);
     if (ext === '.vtt') {
-      this.lintVtt(abs, vttKind(abs, this.opts.kind));
+      if (fromWalk && !this.opts.kind) return void this.lintVtt(abs, guessVttKind(abs));
+      const resolved = resolveVttKind(abs, this.opts.kind);
+      if (resolved.source === 'manifest') this.notes.push(`${this.display(abs)}: linted as ${resolved.kind}, as ${this.display(resolved.manifest!)} names it.`);
+      if (resolved.source === 'guess') this.notes.push(`${this.display(abs)}: linted as ${resolved.kind}, guessed from its name and folder (--kind says otherwise).`);
+      this.lintVtt(abs, resolved.kind);
       return;
     }
     if (ext === '.md') {
@@ -301,29 +313,14 @@ class Linter {
       chaptersByLang.set(entry.lang, { chapters, file: shown });
     });
 
-    // The same chapters in every language: notes and #chapter= links use their ids.
-    const tracks = [...chaptersByLang.entries()];
+    // One set of chapter ids in every language: notes and #chapter= links use them. The lesson's language is the reference.
+    const tracks = [...chaptersByLang.entries()].sort(([a], [b]) => Number(b === m.language) - Number(a === m.language));
     const [refLang, ref] = tracks[0] ?? [];
-    for (const [, track] of tracks.slice(1)) {
+    for (const [lang, track] of tracks.slice(1)) {
       if (!ref || !refLang) break;
-      const a = ref.chapters.map((c) => c.id).join(',');
-      const b = track.chapters.map((c) => c.id).join(',');
-      if (a !== b) {
-        this.add(
-          this.problem('error', track.file, 'chapters', 'chapters-lang-mismatch',
-            `The chapter ids differ from the "${refLang}" track (${ref.file}): every language must list the same chapters in the same order.`, 1, 1),
-        );
-        continue;
-      }
-      track.chapters.forEach((c, i) => {
-        const o = ref.chapters[i]!;
-        if (Math.abs(c.start - o.start) > 0.5 || Math.abs(c.end - o.end) > 0.5) {
-          this.add(
-            this.problem('error', track.file, 'chapters', 'chapters-lang-mismatch',
-              `The chapter "${c.id}" has other times than in the "${refLang}" track (${ref.file}, line ${o.line}).`, c.line, 1),
-          );
-        }
-      });
+      const paired = pairChapters(ref.chapters, track.chapters, track.file, `the "${refLang}" track (${ref.file})`);
+      this.addAll(paired.problems);
+      chaptersByLang.set(lang, { ...track, chapters: paired.items });
     }
 
     // Track languages agree
@@ -344,14 +341,15 @@ class Linter {
       });
     }
 
-    // Notes: one per chapter per language that has chapters
+    // Notes are optional; a language that has them has one per chapter.
     const rawNotes = typeof raw.notes === 'object' && raw.notes !== null && !Array.isArray(raw.notes) ? (raw.notes as Record<string, unknown>) : {};
     for (const [lang, { chapters }] of chaptersByLang) {
-      const byId = m.notes[lang] ?? {};
-      const r = at(m.notes[lang] ? `notes.${lang}` : 'notes');
+      const byId = m.notes[lang];
+      if (!byId) continue;
+      const r = at(`notes.${lang}`);
       for (const c of chapters) {
         if (!byId[c.id]) {
-          this.add(this.problem('error', r.file, 'manifest', 'notes-missing', `${r.path}: no note for the chapter "${c.id}" in "${lang}".`, r.line, r.col));
+          this.add(this.problem('warning', r.file, 'manifest', 'notes-missing', `${r.path}: no note for the chapter "${c.id}" in "${lang}".`, r.line, r.col));
         }
       }
     }
@@ -406,18 +404,12 @@ function nearest(positions: Map<string, { line: number; col: number }>, path: st
   return {};
 }
 
-function vttKind(abs: string, forced?: 'captions' | 'chapters'): VttKind {
-  if (forced) return forced;
-  if (/\.thumbnails\.vtt$/i.test(basename(abs))) return 'thumbnails';
-  const segments = abs.split(/[\\/]/).slice(0, -1);
-  return segments.includes('chapters') ? 'chapters' : 'captions';
-}
-
-function kindOfPath(abs: string, forced?: 'captions' | 'chapters'): LessonFileKind {
+function kindOfPath(abs: string): LessonFileKind {
   const ext = extname(abs).toLowerCase();
   if (ext === '.json') return 'manifest';
   if (ext === '.md') return 'notes';
-  return vttKind(abs, forced);
+  const kind = guessVttKind(abs);
+  return kind === 'thumbnails' || kind === 'chapters' ? kind : 'captions';
 }
 
 /** Applies per-rule severity settings. */
@@ -447,5 +439,9 @@ export function lintPaths(paths: readonly string[], opts: LintOptions): LintResu
       });
     }
   }
-  return { findings: applyRuleSettings(linter.findings, opts.ruleSettings), files: linter.files };
+  // A problem with a file as a whole is at 1:1, so that every finding on a file has a position editors can jump to.
+  const located = linter.findings.map((f) =>
+    f.rule.startsWith('dir-') ? f : f.line === undefined ? { ...f, line: 1, col: 1 } : f.col === undefined ? { ...f, col: 1 } : f,
+  );
+  return { findings: applyRuleSettings(located, opts.ruleSettings), files: linter.files, notes: linter.notes };
 }

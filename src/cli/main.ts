@@ -6,22 +6,46 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_CAPTION_RULES, type CaptionRules } from '../core/norms.ts';
 import type { LessonProblem } from '../core/types.ts';
+import { DEFAULT_DESCRIPTION_RULES } from '../core/description-norms.ts';
+import { runConvert } from './convert-command.ts';
 import { lintPaths, type LintOptions, type RuleSetting } from './lint.ts';
+import { TRACK_KINDS, type TrackKind } from './lint-kind.ts';
+import { runNew } from './new-command.ts';
 import { runOembed } from './oembed.ts';
 
 export const CONFIG_FILE = 'lessonlint.json';
 
 export function usage(): string {
   const d = DEFAULT_CAPTION_RULES;
-  return `Usage: lesson-player lint [options] <path>...
+  return `Usage: lesson-player new <dir> --video <file> [--captions fr=a.vtt,en=b.srt] [--chapters fr=c.vtt]
+                         [--title <title>] [--lang <lang>]
+       lesson-player preview <manifest> [--port N]
+       lesson-player convert <in.srt|in.sbv> [-o <out.vtt>]
+       lesson-player lint [options] <path>...
        lesson-player oembed <manifest> --base-url <url> [--maxwidth N] [--maxheight N] [--lang L]
 
-Lints lesson content. Each path may be:
-  a .vtt track     captions, or chapters when a directory in its path is named "chapters"
-                   (or with --kind); *.thumbnails.vtt files are only parsed
+new makes a lesson folder: <dir>/lesson.json (its duration from ffprobe when installed), the
+video and the tracks copied beside it, .srt and .sbv tracks converted to WebVTT. The first
+--captions language is the lesson's language unless --lang says otherwise. It refuses a
+missing video, an unknown language code or an unreadable track, and then creates nothing.
+
+preview serves a lesson on http://127.0.0.1 (a free port unless --port) with the player,
+and prints the URL; Ctrl+C stops it.
+
+convert turns an SRT or YouTube SBV file into WebVTT (UTF-8 with or without BOM, or
+Windows-1252; CRLF; <i>, <b>, <u> kept, <font> dropped), on standard output or into -o.
+It refuses a file that is not a subtitle file, naming the line that broke (exit status 2).
+
+lint checks lesson content. Each path may be:
+  a .vtt track     its kind from --kind, else from the lesson manifest that names it, else
+                   guessed from its name and folders ("chapters" or "descriptions" as a folder
+                   or a word of the name: x.chapters.fr.vtt) and said; *.thumbnails.vtt is only parsed.
+                   Reading norms apply to captions and subtitles; descriptions must fit
+                   their time at a speaking rate; chapters have their own rules
   a .json manifest the manifest and everything it references: media and poster exist,
-                   caption and chapter tracks, chapters cover the captions, one note per
-                   chapter per language, caption and chapter languages agree
+                   caption and chapter tracks, chapters cover the captions, chapter tracks
+                   pair across languages, notes (optional) cover the chapters of their
+                   language, caption and chapter languages agree
   a .md note       must be non-empty UTF-8
   a directory      walked for .vtt tracks and lesson manifests (.json files with a
                    "$schema" naming lesson.schema.json or a "media" key); node_modules
@@ -30,7 +54,10 @@ http(s) URLs in a manifest are not fetched.
 
 Options:
   --json                    print {"findings": [...], "errors": n, "warnings": n}
-  --kind captions|chapters  kind of the .vtt files given on the command line
+  --kind K                  kind of the .vtt files given on the command line:
+                            captions, subtitles, chapters or descriptions
+  --description-cps N       speaking rate of descriptions, characters per second
+                            (default ${DEFAULT_DESCRIPTION_RULES.descriptionCps})
   --max-lines N             lines per cue (default ${d.maxLines})
   --max-chars-per-line N    characters per line, in code points (default ${d.maxCharsPerLine})
   --max-cps N               characters per second (default ${d.maxCps})
@@ -50,9 +77,10 @@ Flags override the file.
 oembed prints the oEmbed "video" response (JSON) for a lesson served under --base-url: the
 manifest's URL is its path from the working directory under that URL, embed.html is at it.
 
-Output: one finding a line, "path:line:col: error|warning: message [rule]"
-("path: error: ..." when the position is unknown), then a summary on stderr.
-Exit status: 0 when no error, 1 when any error, 2 on a usage error.
+Output: one finding a line, "path:line:col: error|warning: message [rule]" (1:1 for a
+problem with the whole file), then a summary on stderr. Errors are what makes a browser
+lose a cue or a file; warnings, what browsers read anyway.
+Exit status: 0 when no error, 1 when any error, 2 on a usage error or refused input.
 `;
 }
 
@@ -63,8 +91,9 @@ interface Parsed {
   command?: string;
   paths: string[];
   json: boolean;
-  kind?: 'captions' | 'chapters';
+  kind?: TrackKind;
   rules: Partial<CaptionRules>;
+  descriptionCps?: number;
   maxPerRule: number;
   config?: string;
   noConfig: boolean;
@@ -125,8 +154,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
       out.noConfig = true;
     } else if (flag === '--kind') {
       const v = value();
-      if (v !== 'captions' && v !== 'chapters') throw new UsageError(`--kind must be "captions" or "chapters", not "${v}"`);
-      out.kind = v;
+      if (!(TRACK_KINDS as readonly string[]).includes(v)) throw new UsageError(`--kind must be one of ${TRACK_KINDS.join(', ')}, not "${v}"`);
+      out.kind = v as TrackKind;
+    } else if (flag === '--description-cps') {
+      out.descriptionCps = toNumber(flag, value(), false, Number.MIN_VALUE);
     } else if (flag === '--config') {
       out.config = value();
     } else if (flag === '--max-per-rule') {
@@ -231,12 +262,14 @@ export interface RunResult {
 /** Runs the CLI without touching the process: arguments in, exit code and output out. */
 export function run(argv: readonly string[], cwd: string): RunResult {
   if (argv[0] === 'oembed') return runOembed(argv.slice(1), cwd);
+  if (argv[0] === 'convert') return runConvert(argv.slice(1), cwd, usage);
+  if (argv[0] === 'new') return runNew(argv.slice(1), cwd, usage);
   let parsed: Parsed;
   try {
     parsed = parseArgs(argv);
     if (parsed.help) return { code: 0, stdout: usage(), stderr: '' };
     if (parsed.command === undefined) throw new UsageError('missing command (try "lesson-player lint <path>...")');
-    if (parsed.command !== 'lint') throw new UsageError(`unknown command "${parsed.command}" (the commands are "lint" and "oembed")`);
+    if (parsed.command !== 'lint') throw new UsageError(`unknown command "${parsed.command}" (the commands are lint, convert, new, preview and oembed)`);
     if (parsed.paths.length === 0) throw new UsageError('lint needs at least one path');
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `lesson-player: ${e.message}\n\n${usage()}` };
@@ -256,13 +289,14 @@ export function run(argv: readonly string[], cwd: string): RunResult {
     ruleSettings: config.ruleSettings,
   };
   if (parsed.kind) options.kind = parsed.kind;
-  const { findings, files } = lintPaths(parsed.paths, options);
+  if (parsed.descriptionCps !== undefined) options.descriptionRules = { descriptionCps: parsed.descriptionCps };
+  const { findings, files, notes: assumed } = lintPaths(parsed.paths, options);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const { shown, notes } = capFindings(findings, parsed.maxPerRule);
   const stdout = parsed.json
     ? JSON.stringify({ findings: [...shown, ...notes], errors, warnings, files, ...(notes.length ? { truncated: findings.length - shown.length } : {}) }, null, 2) + '\n'
     : [...shown, ...notes].map((f) => formatFinding(f) + '\n').join('');
-  const stderr = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}\n`;
+  const stderr = assumed.map((n) => `note: ${n}\n`).join('') + `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}\n`;
   return { code: errors > 0 ? 1 : 0, stdout, stderr };
 }

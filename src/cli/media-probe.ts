@@ -4,6 +4,18 @@
  */
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 
+/** Media files the player can play, by extension: the `type` a manifest gives them and the type a server sends. */
+export const MEDIA_TYPE_BY_EXTENSION: Readonly<Record<string, string>> = {
+  '.mp4': 'video/mp4',
+  '.m4v': 'video/mp4',
+  '.webm': 'video/webm',
+  '.ogv': 'video/ogg',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.oga': 'audio/ogg',
+  '.ogg': 'audio/ogg',
+};
+
 const MAX_MOOV = 64 * 1024 * 1024;
 
 export function probeMp4Duration(path: string): number | undefined {

@@ -2,7 +2,22 @@
  * Cue text markup → DOM nodes, built element by element with text nodes: never through an HTML string, so markup
  * or entities in a caption file can only ever show as text. Shared by the transcript and the caption overlay.
  */
+import { css } from 'lit';
 import type { CueNode } from '../core/types.ts';
+
+/**
+ * A voice (`<v Name>`) shows its speaker's name before its words, as captions for deaf viewers do. Generated
+ * content, not text nodes: the cue's text (search offsets, highlights, copies) stays the words alone.
+ */
+export const speakerLabelStyles = css`
+  .cue-v[data-voice]::before {
+    content: attr(data-voice) '\00a0: ';
+    font-weight: 700;
+  }
+  :lang(en) .cue-v[data-voice]::before {
+    content: attr(data-voice) ': ';
+  }
+`;
 
 const ELEMENT_FOR_TAG = { b: 'b', i: 'i', u: 'u', c: 'span', v: 'span', lang: 'span', ruby: 'ruby', rt: 'rt' } as const;
 /** WebVTT class names are free text: keep only what is a safe, plain CSS class token. */

@@ -81,11 +81,12 @@ export function validateManifest(json: unknown, manifestUrl: string, file = mani
 export function validateManifestDetailed(json: unknown, manifestUrl: string, file = manifestUrl): DetailedManifestValidation {
   const problems: LessonProblem[] = [];
   const paths: string[] = [];
-  const report = (severity: LessonProblem['severity'], rule: string, path: string, message: string) => {
-    problems.push({ severity, file, kind: 'manifest', rule, message: `${path || '(root)'}: ${message}` });
+  // `params.path` lets the player word the problem in the UI language without quoting the English message.
+  const report = (severity: LessonProblem['severity'], rule: string, path: string, message: string, extra: LessonProblem['params'] = {}) => {
+    problems.push({ severity, file, kind: 'manifest', rule, message: `${path || '(root)'}: ${message}`, params: { path: path || '(root)', ...extra } });
     paths.push(path);
   };
-  const error = (path: string, message: string, rule = 'manifest-schema') => report('error', rule, path, message);
+  const error = (path: string, message: string, rule = 'manifest-schema', extra?: LessonProblem['params']) => report('error', rule, path, message, extra);
   const warn = (path: string, message: string, rule = 'manifest-schema') => report('warning', rule, path, message);
   try {
     return run();
@@ -132,7 +133,7 @@ export function validateManifestDetailed(json: unknown, manifestUrl: string, fil
         return error(path, `${short(s)} is not a valid URL`, 'manifest-url'), undefined;
       }
       if (!(ALLOWED_SCHEMES as readonly string[]).includes(u.protocol)) {
-        return error(path, `the URL scheme "${u.protocol}" is not allowed (only http:, https: and file:)`, 'manifest-url'), undefined;
+        return error(path, `the URL scheme "${u.protocol}" is not allowed (only http:, https: and file:)`, 'manifest-url', { scheme: u.protocol }), undefined;
       }
       return u.href;
     };

@@ -39,13 +39,13 @@ export const RULE_SEVERITY: Readonly<Record<string, LessonProblem['severity']>> 
   'cue-min-duration': 'warning',
   'cue-max-duration': 'warning',
   'cue-overlap': 'error',
-  'cue-empty': 'error',
+  'cue-empty': 'warning',
   'cue-leading-dash-list': 'warning',
   'track-empty': 'error',
   'chapter-contiguous': 'error',
   'chapter-start': 'error',
   'chapter-id-unique': 'error',
-  'chapter-id-slug': 'error',
+  'chapter-id-slug': 'warning',
   'chapter-cover': 'error',
   'chapter-empty-title': 'error',
 });
@@ -84,12 +84,11 @@ function isSpeakerChange(lines: string[]): boolean {
 export function checkCaptions(cues: readonly Cue[], file: string, rules: Partial<CaptionRules> = {}): LessonProblem[] {
   const r: CaptionRules = { ...DEFAULT_CAPTION_RULES, ...rules };
   const problems: LessonProblem[] = [];
-  const add = (rule: string, cue: Cue, message: string, col = 1) =>
-    problems.push({ severity: RULE_SEVERITY[rule] ?? 'error', file, kind: 'captions', rule, message, line: cue.line, col });
-  if (cues.length === 0) {
-    problems.push({ severity: 'error', file, kind: 'captions', rule: 'track-empty', message: 'The track has no cues.', line: 1, col: 1 });
-    return problems;
-  }
+  // `textLine`: the offending line of the cue's text (0-based), which follows the timing line; else the timing line.
+  const add = (rule: string, cue: Cue, message: string, textLine?: number) =>
+    problems.push({ severity: RULE_SEVERITY[rule] ?? 'error', file, kind: 'captions', rule, message, line: textLine === undefined ? cue.line : cue.line + 1 + textLine, col: 1 });
+  // An empty track is reported by the parser (track-empty): there are no cues to check.
+  if (cues.length === 0) return problems;
   let latest: Cue | undefined; // the previous cue that ends last
   for (const cue of cues) {
     const lines = cue.text.split('\n');
@@ -99,12 +98,12 @@ export function checkCaptions(cues: readonly Cue[], file: string, rules: Partial
       add('cue-empty', cue, 'The cue has no text.');
     } else {
       if (lines.length > r.maxLines) {
-        add('cue-lines', cue, `The cue has ${lines.length} lines (at most ${r.maxLines}).`);
+        add('cue-lines', cue, `The cue has ${lines.length} lines (at most ${r.maxLines}).`, r.maxLines);
       }
       lines.forEach((l, i) => {
         const len = codePointLength(l);
         if (len > r.maxCharsPerLine) {
-          add('cue-line-length', cue, `Line ${i + 1} of the cue has ${len} characters (at most ${r.maxCharsPerLine}).`);
+          add('cue-line-length', cue, `Line ${i + 1} of the cue has ${len} characters (at most ${r.maxCharsPerLine}).`, i);
         }
       });
       if (duration > 0 && chars / duration > r.maxCps) {
@@ -119,6 +118,7 @@ export function checkCaptions(cues: readonly Cue[], file: string, rules: Partial
           'cue-leading-dash-list',
           cue,
           'A line starts with a dash, which in captions marks a change of speaker; for a list, write it as a sentence or use another bullet.',
+          Math.max(0, lines.findIndex((l) => LEADING_DASH.test(l))),
         );
       }
     }
@@ -167,10 +167,8 @@ export function checkChapters(
   const problems: LessonProblem[] = [];
   const add = (rule: string, line: number, message: string) =>
     problems.push({ severity: RULE_SEVERITY[rule] ?? 'error', file, kind: 'chapters', rule, message, line, col: 1 });
-  if (chapters.length === 0) {
-    add('track-empty', 1, 'The chapter track has no chapters.');
-    return problems;
-  }
+  // An empty track is reported by the parser (track-empty).
+  if (chapters.length === 0) return problems;
   const first = chapters[0]!;
   if (Math.abs(first.start) > EPSILON) {
     add('chapter-start', first.line, `The first chapter starts at ${formatVttTime(first.start)}; it must start at 00:00.000.`);

@@ -33,6 +33,8 @@ export interface Cue {
   nodes: CueNode[];
   /** 1-based line of the cue's timing line in the source file. */
   line: number;
+  /** The speaker, from the cue's first `<v Name>` voice span. */
+  speaker?: string;
 }
 
 /** A chapter: a contiguous section of the lesson. */

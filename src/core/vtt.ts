@@ -125,15 +125,32 @@ function codePointCol(line: string, col: number): number {
 }
 
 const FRIENDLIER: Record<string, string> = {
-  'Incorrect escape.': 'Incorrect character reference: write a literal "&" as "&amp;".',
-  'Invalid setting.': 'Unknown cue setting (expected vertical, line, position, size or align).',
-  'Incorrect start tag.': 'Unknown tag (expected b, i, u, c, v, lang, ruby or rt): write a literal "<" as "&lt;".',
+  'Incorrect escape.': 'Incorrect character reference, shown as written: write a literal "&" as "&amp;".',
+  'Invalid setting.': 'Unknown cue setting (expected vertical, line, position, size or align): browsers ignore it.',
+  'Incorrect start tag.': 'Unknown tag (expected b, i, u, c, v, lang, ruby or rt), ignored by browsers: write a literal "<" as "&lt;".',
 };
 
-function ruleFor(message: string): string {
-  if (message.startsWith('Start timestamp is not greater')) return 'cue-order';
-  if (message.startsWith('End timestamp is not greater')) return 'cue-timing';
-  return 'vtt-syntax';
+/** webvtt-parser's messages on cue settings: browsers drop such a setting and keep the cue. */
+const SETTING_MESSAGE = /setting|Writing direction|Line position|Line alignment|Text position|Position alignment|Size|Alignment can only/;
+/** webvtt-parser's messages on cue text and spacing that browsers tolerate (the cue shows, its text as read). */
+const TOLERATED_MESSAGE =
+  /separated|blank line is missing before|Style blocks|Region blocks|style block cannot|region block cannot/;
+
+/**
+ * The rule and severity of a webvtt-parser message. Errors are what makes a browser lose a cue or the file; what a
+ * browser reads anyway (as the WebVTT parser algorithm does) is a warning for the author.
+ */
+function classify(message: string): { rule: string; severity: LessonProblem['severity']; message: string } {
+  const text = FRIENDLIER[message] ?? message;
+  if (message.startsWith('Start timestamp is not greater')) {
+    return { rule: 'cue-order', severity: 'warning', message: `${message} Players sort cues by time; write them in order.` };
+  }
+  if (message.startsWith('End timestamp is not greater')) return { rule: 'cue-timing', severity: 'error', message: `${message} The cue is never shown.` };
+  if (SETTING_MESSAGE.test(message)) {
+    return { rule: 'vtt-cue-setting', severity: 'warning', message: /browsers ignore/.test(text) ? text : `${text} Browsers ignore this setting.` };
+  }
+  if (TOLERATED_MESSAGE.test(message)) return { rule: 'vtt-cue-text', severity: 'warning', message: text };
+  return { rule: 'vtt-syntax', severity: 'error', message: text };
 }
 
 /** webvtt-parser's tree → our CueNode tree (iterative, so a deep tree cannot overflow the stack). */
@@ -199,9 +216,11 @@ function parseInto(input: string, mode: Mode, sink: ProblemSink, cues: RawCue[])
   let linePos = 0;
   let alreadyCollected = false;
   let previousStart = 0;
-  const err = (message: string, col?: number, line = linePos + 1) => {
+  const err = (message: string, col?: number, line = linePos + 1, inCueText = false) => {
     const src = lines[line - 1] ?? '';
-    sink.add('error', ruleFor(message), FRIENDLIER[message] ?? message, line, col === undefined ? undefined : codePointCol(src, col));
+    // Browsers read any cue text: whatever its markup, the cue shows.
+    const found = inCueText ? { rule: 'vtt-cue-text', severity: 'warning' as const, message: FRIENDLIER[message] ?? message } : classify(message);
+    sink.add(found.severity, found.rule, found.message, line, col === undefined ? undefined : codePointCol(src, col));
   };
 
   // Signature
@@ -209,18 +228,31 @@ function parseInto(input: string, mode: Mode, sink: ProblemSink, cues: RawCue[])
   // second one, which makes the signature invalid (WPT signature-two-boms).
   const first = lines[0] ?? '';
   if (!/^WEBVTT(?:$|[ \t])/.test(first)) {
-    sink.add('error', 'vtt-signature', 'The file must start with "WEBVTT" (on a line of its own or followed by a space).', 1, 1);
+    // Browsers refuse the whole file: no cue is read.
+    sink.add('error', 'vtt-signature', 'The file must start with "WEBVTT" (on a line of its own or followed by a space): browsers read no cue from it.', 1, 1);
+    return;
   }
   linePos++;
 
-  // Header: anything up to the first blank line
+  // Header: anything up to the first blank line. Browsers ignore these lines (YouTube writes "Kind:" and "Language:"
+  // there); a line with "-->" is a cue that lacks the blank line before it, and browsers read it.
+  let headerWarned = false;
   while (lines[linePos] !== undefined && lines[linePos] !== '') {
     if (lines[linePos]!.indexOf('-->') !== -1) {
-      err('No blank line after the signature.', 1);
+      sink.add('warning', 'vtt-header', 'A blank line is missing between the "WEBVTT" line and the first cue.', linePos + 1, 1);
       alreadyCollected = true;
       break;
     }
-    err('No blank line after the signature.', 1);
+    if (!headerWarned) {
+      sink.add(
+        'warning',
+        'vtt-header',
+        `Browsers ignore the lines between "WEBVTT" and the first blank line (here "${lines[linePos]!.slice(0, 40)}"): put them in a NOTE block, or delete them.`,
+        linePos + 1,
+        1,
+      );
+      headerWarned = true;
+    }
     linePos++;
   }
 
@@ -251,7 +283,7 @@ function parseInto(input: string, mode: Mode, sink: ProblemSink, cues: RawCue[])
           if (lines[linePos]!.indexOf('-->') !== -1) err(`A ${what.toLowerCase()} block cannot hold "-->".`, 1);
           linePos++;
         }
-        if (cues.length) err(`${what} blocks cannot appear after the first cue.`, 1, blockLine);
+        if (cues.length) err(`${what} blocks cannot appear after the first cue; browsers ignore it.`, 1, blockLine);
         continue;
       }
       id = current;
@@ -340,7 +372,7 @@ function parseInto(input: string, mode: Mode, sink: ProblemSink, cues: RawCue[])
         if (starts[mid]! <= p) lo = mid;
         else hi = mid - 1;
       }
-      err(message, p - starts[lo]! + 1, textLine + lo);
+      err(message, p - starts[lo]! + 1, textLine + lo, true);
     };
     let nodes: CueNode[] = [];
     try {
@@ -361,63 +393,86 @@ function sortCues<T extends { start: number; end: number; order: number }>(cues:
   return cues.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
 }
 
-/** Parses a caption (or subtitle) track. Cues are in text-track order, `index` from 0. Never throws. */
-export function parseCaptions(text: string, file: string): ParsedTrack<Cue> {
-  const raw = parseVttRaw(text, file, 'captions', 'captions');
-  const items: Cue[] = sortCues(raw.cues).map((c, index) => ({
-    id: c.id || `cue-${index}`,
-    index,
-    start: c.start,
-    end: c.end,
-    text: cueNodesToText(c.nodes),
-    nodes: c.nodes,
-    line: c.line,
-  }));
-  return { items, problems: raw.problems };
+/** A track that yields no cue: the learner lost it (core/problem-audience.ts), so this one is worded for them too. */
+function emptyTrack(file: string, kind: 'captions' | 'chapters'): LessonProblem {
+  const what = kind === 'captions' ? 'cue' : 'chapter';
+  return { severity: 'error', file, kind, rule: 'track-empty', message: `The track has no ${what} that a browser can read.`, line: 1, col: 1 };
+}
+
+/** The first voice (`<v Name>`) of a cue, if any: the speaker's label. */
+export function cueSpeaker(nodes: readonly CueNode[]): string | undefined {
+  // Most cues are plain text: no tag, no voice, no allocation.
+  if (!nodes.some((n) => n.type === 'tag')) return undefined;
+  const stack: CueNode[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type !== 'tag') continue;
+    if (n.tag === 'v' && n.annotation.trim()) return n.annotation.trim();
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return undefined;
 }
 
 /**
- * Parses a chapter track. Each chapter's `id` is its cue identifier, which must be a slug; a missing or invalid one is
- * reported (`chapter-id-slug`) and replaced by a usable generated id. Never throws.
+ * Parses a caption (or subtitle) track. Cues are in text-track order, `index` from 0; cues without text are skipped
+ * (with a warning: they would show nothing). Never throws.
+ */
+export function parseCaptions(text: string, file: string): ParsedTrack<Cue> {
+  const raw = parseVttRaw(text, file, 'captions', 'captions');
+  const problems = raw.problems;
+  const items: Cue[] = [];
+  for (const c of sortCues(raw.cues)) {
+    const plain = cueNodesToText(c.nodes);
+    if (plain.trim() === '') {
+      problems.push({ severity: 'warning', file, kind: 'captions', rule: 'cue-empty', message: 'The cue has no text: it is skipped.', line: c.line, col: 1 });
+      continue;
+    }
+    const index = items.length;
+    const cue: Cue = { id: c.id || `cue-${index}`, index, start: c.start, end: c.end, text: plain, nodes: c.nodes, line: c.line };
+    const speaker = cueSpeaker(c.nodes);
+    if (speaker) cue.speaker = speaker;
+    items.push(cue);
+  }
+  if (problems.some((p) => p.rule === 'cue-empty')) problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  if (items.length === 0) problems.push(emptyTrack(file, 'captions'));
+  return { items, problems };
+}
+
+/**
+ * Parses a chapter track. Each chapter's `id` is its cue identifier when that is a slug; otherwise (no identifier, or
+ * one such as "Chapitre 1") a stable slug made from its title (else from the identifier, else its position), so that
+ * `#chapter=` links and notes still have an id: a warning says which. Never throws.
  */
 export function parseChapters(text: string, file: string): ParsedTrack<Chapter> {
   const raw = parseVttRaw(text, file, 'chapters', 'chapters');
   const problems = raw.problems;
-  const items: Chapter[] = sortCues(raw.cues).map((c, index) => {
+  const sorted = sortCues(raw.cues);
+  const taken = new Set(sorted.map((c) => c.id).filter((id) => SLUG_PATTERN.test(id)));
+  const items: Chapter[] = sorted.map((c, index) => {
+    const title = cueNodesToText(c.nodes).replace(/\s+/g, ' ').trim();
     let id = c.id;
-    if (!id) {
-      id = `chapter-${index + 1}`;
+    if (!SLUG_PATTERN.test(id)) {
+      const base = slugify(title) || slugify(id) || `chapter-${index + 1}`;
+      id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+      taken.add(id);
+      const written = c.id.length > 60 ? c.id.slice(0, 60) + '…' : c.id;
       problems.push({
-        severity: 'error',
+        severity: 'warning',
         file,
         kind: 'chapters',
         rule: 'chapter-id-slug',
-        message: `The chapter has no identifier: put a slug such as "introduction" on the line above its timings (using "${id}" meanwhile).`,
-        line: c.line,
-        col: 1,
-      });
-    } else if (!SLUG_PATTERN.test(id)) {
-      const fixed = slugify(id) || `chapter-${index + 1}`;
-      problems.push({
-        severity: 'error',
-        file,
-        kind: 'chapters',
-        rule: 'chapter-id-slug',
-        message: `The chapter identifier "${id.length > 60 ? id.slice(0, 60) + '…' : id}" is not a slug (lowercase letters, digits and single dashes), e.g. "${fixed}".`,
+        message: c.id
+          ? `The chapter identifier "${written}" is not a slug (lowercase letters, digits and single dashes): the player uses "${id}", made from the title, in #chapter= links and notes.`
+          : `The chapter has no identifier: the player uses "${id}", made from its title; put a slug on the line above its timings to choose it.`,
         line: c.idLine ?? c.line,
         col: 1,
       });
-      id = fixed;
     }
-    return {
-      id,
-      index,
-      title: cueNodesToText(c.nodes).replace(/\s+/g, ' ').trim(),
-      start: c.start,
-      end: c.end,
-      line: c.line,
-    };
+    return { id, index, title, start: c.start, end: c.end, line: c.line };
   });
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  if (items.length === 0) problems.push(emptyTrack(file, 'chapters'));
   return { items, problems };
 }

@@ -1,7 +1,9 @@
 /**
  * Lesson problems in the UI language. The core (shared with the CLI, whose output stays English) words each problem
- * in English and gives it a stable `rule` and, where a value matters, `params`. The player words the problem from
- * `rule` + `params` in French; a rule without a template shows its English detail, so no problem is ever hidden.
+ * in English and gives it a stable `rule` and, where a value matters, `params`. The player shows the learner only the
+ * problems that concern them (core/problem-audience.ts), and words each of those from `rule` + `params` in French,
+ * never quoting the English message inside a French sentence; in English the core's message is the wording.
+ * Problems the learner is not shown go to the console, in English, for the lesson's author.
  */
 import type { LessonProblem } from '../core/types.ts';
 
@@ -30,11 +32,8 @@ const fr: Record<string, Template> = {
     p.encoding === 'UTF-16'
       ? 'le fichier est encodé en UTF-16\u00a0: enregistrez-le en UTF-8'
       : `le fichier n’est pas en UTF-8 valide${p.byte ? ` (octet ${p.byte})` : ''}\u00a0: enregistrez-le en UTF-8`,
-  'manifest-json': (_, d) => `le fichier n’est pas du JSON valide, il est peut-être tronqué (${d.replace(/^Invalid JSON: /, '')})`,
-  'vtt-syntax': (_, d) => `erreur de syntaxe WebVTT (${d})`,
-  'cue-order': (_, d) => `les sous-titres ne sont pas dans l’ordre du temps (${d})`,
-  'cue-timing': (_, d) => `horodatage incorrect (${d})`,
-  'chapter-id-slug': (_, d) => `identifiant de chapitre invalide (${d})`,
+  'manifest-json': () => 'le fichier n’est pas du JSON valide, il est peut-être tronqué',
+  'track-empty': () => 'le fichier ne contient aucun texte minuté lisible',
   'media-error': (p) =>
     p.reason === 'decode'
       ? 'la vidéo n’a pas pu être décodée (fichier abîmé ou format non pris en charge)'
@@ -42,11 +41,18 @@ const fr: Record<string, Template> = {
   'poster-error': () => 'l’image n’a pas pu être chargée (fichier introuvable ou qui n’est pas une image)',
 };
 
-const TEMPLATES: Record<string, Record<string, Template>> = { fr };
+/** Any error in the manifest, by the JSON path it concerns (the English message details it in the console). */
+const manifestFr: Template = (p) =>
+  p.scheme
+    ? `l’adresse «\u00a0${p.path}\u00a0» utilise le schéma «\u00a0${p.scheme}\u00a0», qui est refusé`
+    : `la description de la leçon est invalide en «\u00a0${p.path ?? '(racine)'}\u00a0» (détail dans la console du navigateur)`;
 
-/** The problem's sentence (without the file name) in `lang`; the English detail when no template fits. */
+const TEMPLATES: Record<string, Record<string, Template>> = { fr };
+const MANIFEST_TEMPLATES: Record<string, Template> = { fr: manifestFr };
+
+/** The problem's sentence (without the file name) in `lang`; the English message in English. */
 export function localizeProblem(problem: LessonProblem, lang: string): string {
-  const template = TEMPLATES[lang]?.[problem.rule];
+  const template = TEMPLATES[lang]?.[problem.rule] ?? (problem.kind === 'manifest' ? MANIFEST_TEMPLATES[lang] : undefined);
   if (!template) return problem.message;
   try {
     return template(problem.params ?? {}, problem.message);

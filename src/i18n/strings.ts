@@ -44,6 +44,8 @@ export interface UiStrings {
   line: (line: number, col?: number) => string;
   fileKinds: Record<string, string>;
   errorsHeading: string;
+  /** "3 problèmes": the count in a file's summary of the problems list. */
+  problemCount: (n: number) => string;
   /** The colon between a label and its text: French puts a space before it. */
   colon: string;
   /** The player library's own controls. */
@@ -114,6 +116,7 @@ const fr: UiStrings = {
     thumbnails: 'les vignettes',
   },
   errorsHeading: 'Problèmes de chargement',
+  problemCount: (n) => `${n} problèmes`,
   colon: '\u00a0: ',
   embed: {
     open: 'Intégrer',
@@ -238,6 +241,7 @@ const en: UiStrings = {
     thumbnails: 'the thumbnails',
   },
   errorsHeading: 'Loading problems',
+  problemCount: (n) => `${n} problems`,
   colon: ': ',
   embed: {
     open: 'Embed',

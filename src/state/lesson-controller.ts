@@ -11,6 +11,7 @@ import type { Chapter, Cue, LessonManifest, LessonProblem } from '../core/types.
 import type { MediaAdapter, MediaState } from '../media/media-adapter.ts';
 import { FETCH_TIMEOUT_MS, fetchLessonText } from './fetch-lesson-file.ts';
 import { lessonTitle } from '../core/lesson-title.ts';
+import { isLearnerFacing, problemForConsole } from '../core/problem-audience.ts';
 
 export type LessonStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -121,6 +122,8 @@ export class LessonController {
   }
 
   #report(problem: LessonProblem): void {
+    // The learner is told only what takes something away from them; the rest is for the lesson's author.
+    if (!isLearnerFacing(problem)) return console.warn(problemForConsole(problem));
     this.problems = [...this.problems, problem];
     this.#host.dispatchEvent(new CustomEvent<LessonErrorDetail>('lesson-error', { detail: { problem }, bubbles: true, composed: true }));
     this.#notify('problems');
@@ -146,9 +149,7 @@ export class LessonController {
     if (fetched.text === undefined) return this.#fail();
     const parsed = parseManifestText(fetched.text, absolute);
     const validated = parsed.value === undefined ? { problems: [] } : validateManifest(parsed.value, absolute);
-    for (const p of [...parsed.problems, ...validated.problems]) {
-      if (p.severity === 'error') this.#report({ ...p, file: manifestUrl });
-    }
+    for (const p of [...parsed.problems, ...validated.problems]) this.#report({ ...p, file: manifestUrl });
     const manifest = validated.manifest;
     if (!manifest) return this.#fail();
 
@@ -160,7 +161,7 @@ export class LessonController {
       const parser = await this.#parser(vtt, track.src, 'captions', load.signal);
       if (!parser) return;
       const result = parser.parseCaptions(text, track.src);
-      result.problems.filter((p) => p.severity === 'error').forEach((p) => this.#report(p));
+      result.problems.forEach((p) => this.#report(p));
       if (result.items.length) captionTracks.set(track.lang, result.items);
     });
     const chapterTrack =
@@ -171,7 +172,7 @@ export class LessonController {
           const parser = await this.#parser(vtt, chapterTrack.src, 'chapters', load.signal);
           if (!parser) return [];
           const result = parser.parseChapters(text, chapterTrack.src);
-          result.problems.filter((p) => p.severity === 'error').forEach((p) => this.#report(p));
+          result.problems.forEach((p) => this.#report(p));
           return result.items;
         })
       : Promise.resolve([] as Chapter[]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/core/decode.ts';
 import type { LessonProblem } from '../../src/core/types.ts';
+import { validateManifest } from '../../src/core/manifest.ts';
+import { isLearnerFacing, LEARNER_FACING_RULES } from '../../src/core/problem-audience.ts';
 import { localizeProblem, LOCALIZED_RULES } from '../../src/i18n/problems.ts';
 
 const problem = (rule: string, message: string, params?: LessonProblem['params']): LessonProblem => ({
@@ -34,8 +36,25 @@ describe('problem messages in the UI language', () => {
     }
   });
 
-  it('falls back to the English detail for a rule without a French template', () => {
-    expect(localizeProblem(problem('manifest-schema', 'media[0].type: must be a string'), 'fr')).toBe('media[0].type: must be a string');
-    expect(localizeProblem(problem('vtt-syntax', 'Incorrect end tag.'), 'fr')).toBe('erreur de syntaxe WebVTT (Incorrect end tag.)');
+  it('words every learner-facing rule in French without quoting the English message', () => {
+    for (const rule of LEARNER_FACING_RULES) {
+      expect(LOCALIZED_RULES).toContain(rule);
+      const english = 'Some English detail here.';
+      const fr = localizeProblem(problem(rule, english, { status: 404, seconds: 1, type: 'text/html', reason: 'decode' }), 'fr');
+      expect(fr).not.toContain(english);
+      expect(fr.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('words manifest errors in French from their JSON path, never with the English message', () => {
+    const invalid = validateManifest({ version: 1, id: 'x', title: { fr: 'T' }, language: 'fr', media: [{ src: 'javascript:alert(1)', type: 'video/mp4' }], captions: [] }, 'https://example.org/l.json');
+    const problems = invalid.problems.filter(isLearnerFacing);
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) {
+      const fr = localizeProblem(p, 'fr');
+      expect(fr).not.toContain(p.message);
+      expect(fr).toMatch(/media\[0\]\.src|la description de la leçon/);
+    }
+    expect(problems.map((p) => localizeProblem(p, 'fr')).join(' ')).toContain('javascript:');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { slugify } from '../../src/core/slug.ts';
 import { cueNodesToText, parseCaptions, parseChapters } from '../../src/core/vtt.ts';
+import { pairChapters } from '../../src/core/chapter-pairing.ts';
 
 const vtt = (...lines: string[]) => lines.join('\n');
 
@@ -31,10 +32,10 @@ describe('parseCaptions', () => {
     expect(cueNodesToText(r.items[0]!.nodes)).toBe('a b 漢');
   });
 
-  it('reports a missing signature at 1:1 and still reads the cues', () => {
+  it('reports a missing signature at 1:1 and, as browsers, reads no cue', () => {
     const r = parseCaptions(vtt('WEBVTTX', '', '00:00.000 --> 00:01.000', 'hi'), 'x.vtt');
     expect(r.problems[0]).toMatchObject({ rule: 'vtt-signature', line: 1, col: 1, severity: 'error', file: 'x.vtt', kind: 'captions' });
-    expect(r.items).toHaveLength(1);
+    expect(r.items).toHaveLength(0);
   });
 
   it('takes decoded text: a BOM left after decoding is a second BOM, an invalid signature', () => {
@@ -136,23 +137,93 @@ describe('parseChapters', () => {
     ]);
   });
 
-  it('reports a missing id at the timing line and an invalid one at its own line, with usable ids', () => {
-    const r = parseChapters(vtt('WEBVTT', '', '00:00.000 --> 00:10.000', 'Intro', '', 'La Suite', '00:10.000 --> 00:20.000', 'La suite'), 'c.vtt');
-    expect(r.items.map((c) => c.id)).toEqual(['chapter-1', 'la-suite']);
-    expect(r.problems.map((p) => [p.rule, p.line, p.col])).toEqual([
-      ['chapter-id-slug', 3, 1],
-      ['chapter-id-slug', 6, 1],
+  it('warns about a missing id at the timing line and an invalid one at its own line, with ids made from the titles', () => {
+    const r = parseChapters(vtt('WEBVTT', '', '00:00.000 --> 00:10.000', 'Intro', '', 'Chapitre 2', '00:10.000 --> 00:20.000', 'La Suite à venir'), 'c.vtt');
+    expect(r.items.map((c) => c.id)).toEqual(['intro', 'la-suite-a-venir']);
+    expect(r.problems.map((p) => [p.rule, p.severity, p.line, p.col])).toEqual([
+      ['chapter-id-slug', 'warning', 3, 1],
+      ['chapter-id-slug', 'warning', 6, 1],
     ]);
+    expect(r.problems[1]!.message).toContain('"la-suite-a-venir"');
   });
 
-  it('refuses markup in chapter titles', () => {
+  it('keeps derived ids unique and stable, falling back to the identifier and then the position', () => {
+    const text = vtt('WEBVTT', '', 'Chapitre 1', '00:00.000 --> 00:10.000', 'Intro', '', 'intro', '00:10.000 --> 00:20.000', 'Autre', '', 'Chapitre 3', '00:20.000 --> 00:30.000', '***', '', '00:30.000 --> 00:40.000', '!!!');
+    const ids = parseChapters(text, 'c.vtt').items.map((c) => c.id);
+    expect(ids).toEqual(['intro-2', 'intro', 'chapitre-3', 'chapter-4']);
+    expect(parseChapters(text, 'c.vtt').items.map((c) => c.id)).toEqual(ids);
+  });
+
+  it('warns about markup in chapter titles, and reads their text as browsers do', () => {
     const r = parseChapters(vtt('WEBVTT', '', 'a', '00:00.000 --> 00:10.000', '<b>Intro</b>'), 'c.vtt');
     expect(r.items[0]!.title).toBe('Intro');
-    expect(r.problems[0]).toMatchObject({ rule: 'vtt-syntax', line: 5 });
+    expect(r.problems[0]).toMatchObject({ rule: 'vtt-cue-text', severity: 'warning', line: 5 });
   });
 
   it('slugify makes slugs', () => {
     expect(slugify('  Le Règne des Process! ')).toBe('le-regne-des-process');
     expect(slugify('***')).toBe('');
+  });
+});
+
+describe('reading WebVTT as browsers do', () => {
+  it('ignores header lines with one warning that gives the fix, and reads the cues', () => {
+    const r = parseCaptions(vtt('WEBVTT', 'Kind: captions', 'Language: fr', '', '00:00.000 --> 00:01.000', 'Bonjour'), 'x.vtt');
+    expect(r.items.map((c) => c.text)).toEqual(['Bonjour']);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ rule: 'vtt-header', severity: 'warning', line: 2, col: 1 });
+    expect(r.problems[0]!.message).toMatch(/NOTE block/);
+  });
+
+  it('drops unknown and legacy cue settings with a warning, and keeps the cue', () => {
+    const r = parseCaptions(vtt('WEBVTT', '', '00:00.000 --> 00:01.000 position:10%,start align:middle foo:bar', 'Bonjour'), 'x.vtt');
+    expect(r.items).toHaveLength(1);
+    expect(r.problems.length).toBeGreaterThanOrEqual(2);
+    for (const p of r.problems) expect(p).toMatchObject({ rule: 'vtt-cue-setting', severity: 'warning', line: 3 });
+  });
+
+  it('skips empty cues with a warning', () => {
+    const r = parseCaptions(vtt('WEBVTT', '', '00:00.000 --> 00:01.000', '', '00:01.000 --> 00:02.000', '<i> </i>', '', '00:02.000 --> 00:03.000', 'ok'), 'x.vtt');
+    expect(r.items.map((c) => [c.text, c.index])).toEqual([['ok', 0]]);
+    expect(r.problems.filter((p) => p.rule === 'cue-empty').map((p) => [p.severity, p.line])).toEqual([['warning', 3], ['warning', 5]]);
+  });
+
+  it('keeps voices as speaker labels and never shows inline timestamps as text', () => {
+    const r = parseCaptions(
+      vtt('WEBVTT', '', '00:00.000 --> 00:04.000', '<v Marie Curie><c.loud>Bonjour</c> à <b>tous</b>', '', '00:04.000 --> 00:08.000', 'so<00:00:05.000><c> this</c><00:00:06.500><c> is</c>'),
+      'x.vtt',
+    );
+    expect(r.items[0]).toMatchObject({ speaker: 'Marie Curie', text: 'Bonjour à tous' });
+    expect(r.items[1]!.text).toBe('so this is');
+    expect(r.items[1]!.speaker).toBeUndefined();
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('warns about unknown tags and bad escapes, which browsers show as text', () => {
+    const r = parseCaptions(vtt('WEBVTT', '', '00:00.000 --> 00:01.000', '<font color="red">a</font> & b'), 'x.vtt');
+    expect(r.items).toHaveLength(1);
+    expect(r.problems.length).toBeGreaterThan(0);
+    for (const p of r.problems) expect(p).toMatchObject({ rule: 'vtt-cue-text', severity: 'warning', line: 4 });
+  });
+});
+
+describe('pairChapters', () => {
+  const ch = (id: string, start: number, end: number, line = 1) => ({ id, index: 0, title: id, start, end, line });
+  const fr = [ch('introduction', 0, 10), ch('la-suite', 10, 20)];
+  it('keeps tracks with the same ids', () => {
+    expect(pairChapters(fr, fr, 'en.vtt', 'the "fr" track')).toEqual({ items: fr, problems: [] });
+  });
+  it('pairs by position when the counts and times match, with a warning', () => {
+    const r = pairChapters(fr, [ch('introduction-en', 0, 10.2), ch('what-next', 10.2, 20)], 'en.vtt', 'the "fr" track');
+    expect(r.items.map((c) => c.id)).toEqual(['introduction', 'la-suite']);
+    expect(r.problems).toMatchObject([{ rule: 'chapters-lang-paired', severity: 'warning', file: 'en.vtt' }]);
+  });
+  it('keeps its own ids, with a warning, when the counts or the times differ', () => {
+    const count = pairChapters(fr, [ch('one', 0, 20)], 'en.vtt', 'the "fr" track');
+    expect(count.items.map((c) => c.id)).toEqual(['one']);
+    expect(count.problems).toMatchObject([{ rule: 'chapters-lang-mismatch', severity: 'warning' }]);
+    const times = pairChapters(fr, [ch('a', 0, 5), ch('b', 5, 20, 7)], 'en.vtt', 'the "fr" track');
+    expect(times.items.map((c) => c.id)).toEqual(['a', 'b']);
+    expect(times.problems).toMatchObject([{ rule: 'chapters-lang-mismatch', line: 1 }]);
   });
 });

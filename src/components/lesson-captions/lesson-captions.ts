@@ -10,13 +10,13 @@
  */
 import { css, html, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { cueFragment } from '../cue-dom.ts';
+import { cueFragment, speakerLabelStyles } from '../cue-dom.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import type { LessonChange } from '../../state/lesson-controller.ts';
 
 @customElement('lesson-captions')
 export class LessonCaptions extends LessonView {
-  static override styles = css`
+  static override styles = [speakerLabelStyles, css`
     :host {
       position: absolute;
       inset: 0;
@@ -60,7 +60,7 @@ export class LessonCaptions extends LessonView {
         border: 1px solid CanvasText;
       }
     }
-  `;
+  `];
 
   protected readonly watches: readonly LessonChange[] = ['active', 'captions'];
   #shown: unknown = undefined;

@@ -191,22 +191,6 @@ export const playerStyles = css`
   .current-chapter .title {
     font-weight: 700;
   }
-  .errors {
-    border: 2px solid var(--lesson-error);
-    border-radius: var(--lesson-radius);
-    padding: 0.5rem 1rem;
-    background: var(--lesson-background);
-  }
-  .errors-heading {
-    margin: 0;
-    font-weight: 700;
-    color: var(--lesson-error);
-  }
-  .errors ul {
-    margin: 0.25rem 0 0;
-    padding-inline-start: 1.25rem;
-    overflow-wrap: anywhere;
-  }
   .loading,
   .failed {
     margin: 0;

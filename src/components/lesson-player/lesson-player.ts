@@ -55,7 +55,7 @@
 import { html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { parseTime } from '../../core/time.ts';
-import type { Chapter, Cue, LessonProblem } from '../../core/types.ts';
+import type { Chapter, Cue } from '../../core/types.ts';
 import { uiStrings, type UiStrings } from '../../i18n/strings.ts';
 import type { MediaAdapter } from '../../media/media-adapter.ts';
 import { createVidstackAdapter, mediaStyles } from '../../media/vidstack-adapter.ts';
@@ -65,7 +65,7 @@ import '../lesson-captions/lesson-captions.ts';
 import { learnerFor } from '../../learner/learner-session.ts';
 import { playerStyles } from './lesson-player.styles.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';
-import { describeProblem } from './describe-problem.ts';
+import { problemsStyles, renderProblems } from '../lesson-problems/lesson-problems.ts';
 import { lessonTitle } from '../../core/lesson-title.ts';
 
 /** The panels' chunk (panels.ts), fetched once per page whatever the number of players. */
@@ -74,7 +74,7 @@ const loadPanels = () => (panelsModule ??= import('./panels.ts'));
 
 @customElement('lesson-player')
 export class LessonPlayer extends LitElement {
-  static override styles = [unsafeCSS(mediaStyles), playerStyles, visuallyHiddenStyles];
+  static override styles = [unsafeCSS(mediaStyles), playerStyles, visuallyHiddenStyles, problemsStyles];
 
   @property() lesson = '';
   @property({ reflect: true }) override lang = '';
@@ -273,7 +273,7 @@ export class LessonPlayer extends LitElement {
     return html`<div class="frame">
       <div class="lesson" part="base" data-status=${status} data-panels=${this.panels} data-layout=${this.layout} data-tab=${this.tab}>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${announcement}</div>
-        ${problems.length ? this.#renderProblems(problems, s) : nothing}
+        ${problems.length ? renderProblems(problems, s) : nothing}
         ${status === 'loading' ? html`<p class="loading" role="status">${s.loading}</p>` : nothing}
         ${status === 'error' ? html`<p class="failed">${s.loadFailed}</p>` : nothing}
         ${tabs ? this.#renderTabs(s) : nothing}
@@ -302,27 +302,33 @@ export class LessonPlayer extends LitElement {
         ${panelsLoading ? html`<div class="side" part="side"><p class="loading" role="status">${s.loading}</p></div>` : nothing}
         ${panels && this.panelsReady
           ? html`<div class="side" id="panel-transcript" part="side"><lesson-transcript .controller=${this.controller}></lesson-transcript></div>
-              <lesson-notes id="panel-notes" class="notes" .controller=${this.controller}></lesson-notes>`
+              ${this.#hasNotes ? html`<lesson-notes id="panel-notes" class="notes" .controller=${this.controller}></lesson-notes>` : nothing}`
           : nothing}
       </div>
     </div>`;
   }
 
+  /** Notes are optional: a lesson without any has no Notes panel nor tab. */
+  get #hasNotes(): boolean {
+    return Object.values(this.controller.model?.manifest.notes ?? {}).some((byChapter) => Object.keys(byChapter).length > 0);
+  }
+
   #renderTabs(s: UiStrings) {
+    const tabs = ALL_TABS.filter((tab) => tab !== 'notes' || this.#hasNotes);
     const labels: Record<PlayerTab, string> = { video: s.embed.video, chapters: s.chapters, transcript: s.transcript, notes: s.notes };
     const select = (tab: PlayerTab, focus = false) => {
       this.tab = tab;
       if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-tab-id="${tab}"]`)?.focus());
     };
     const onKey = (event: KeyboardEvent) => {
-      const i = PLAYER_TABS.indexOf(this.tab);
-      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: PLAYER_TABS.length - 1 }[event.key];
+      const i = tabs.indexOf(this.tab);
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
       if (next === undefined) return;
       event.preventDefault();
-      select(PLAYER_TABS[(next + PLAYER_TABS.length) % PLAYER_TABS.length]!, true);
+      select(tabs[(next + tabs.length) % tabs.length]!, true);
     };
     return html`<div class="tabs" part="tabs" role="tablist" aria-label=${s.embed.panels} @keydown=${onKey}>
-      ${PLAYER_TABS.map(
+      ${tabs.map(
         (tab) =>
           html`<button
             type="button"
@@ -339,19 +345,10 @@ export class LessonPlayer extends LitElement {
       )}
     </div>`;
   }
-
-  #renderProblems(problems: LessonProblem[], s: UiStrings) {
-    return html`<div class="errors" part="errors" role="alert">
-      <p class="errors-heading">${s.errorsHeading}</p>
-      <ul>
-        ${problems.map((p) => html`<li>${describeProblem(p, s)}</li>`)}
-      </ul>
-    </div>`;
-  }
 }
 
 type PlayerTab = 'video' | 'chapters' | 'transcript' | 'notes';
-const PLAYER_TABS: readonly PlayerTab[] = ['video', 'chapters', 'transcript', 'notes'];
+const ALL_TABS: readonly PlayerTab[] = ['video', 'chapters', 'transcript', 'notes'];
 
 declare global {
   interface HTMLElementTagNameMap {

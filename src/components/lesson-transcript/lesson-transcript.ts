@@ -33,6 +33,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { LessonChange, LessonModel } from '../../state/lesson-controller.ts';
+import { speakerLabelStyles } from '../cue-dom.ts';
 import { learnerFor } from '../../learner/learner-session.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';
@@ -49,7 +50,7 @@ import { transcriptStyles } from './lesson-transcript.styles.ts';
  */
 @customElement('lesson-transcript')
 export class LessonTranscript extends LessonView {
-  static override styles = [visuallyHiddenStyles, transcriptStyles];
+  static override styles = [visuallyHiddenStyles, transcriptStyles, speakerLabelStyles];
 
   protected readonly watches: readonly LessonChange[] = ['status', 'model'];
 
