@@ -63,7 +63,7 @@ export class FakeEnvironment implements LessonEnvironment {
 
   baseURI = () => this.location;
   hash = () => this.fragment;
-  storage = () => this.memory;
+  storage: () => StorageLike | null = () => this.memory;
   dispatch = (event: Event) => void this.events.push(event as CustomEvent);
   pageHidden = () => this.hidden;
   warn = (message: string) => void this.warnings.push(message);
