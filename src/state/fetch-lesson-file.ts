@@ -18,15 +18,13 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** How long the server may take to answer and send the whole file (15 s unless the player says). */
   timeoutMs?: number;
-  /** The network and the clock of the timeout (the store's environment; the browser's by default). */
-  fetch?: typeof fetch;
-  scheduler?: Pick<Scheduler, 'setTimeout' | 'clearTimeout'>;
+  /** The network and the clock of the timeout: the store's environment. */
+  fetch: typeof fetch;
+  scheduler: Pick<Scheduler, 'setTimeout' | 'clearTimeout'>;
 }
 
-const browserTimers: Pick<Scheduler, 'setTimeout' | 'clearTimeout'> = { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (id) => clearTimeout(id) };
-
-export async function fetchLessonText(url: string, kind: LessonFileKind, options: FetchOptions = {}): Promise<FetchedText> {
-  const { signal, timeoutMs = FETCH_TIMEOUT_MS, fetch: fetchFile = fetch, scheduler = browserTimers } = options;
+export async function fetchLessonText(url: string, kind: LessonFileKind, options: FetchOptions): Promise<FetchedText> {
+  const { signal, timeoutMs = FETCH_TIMEOUT_MS, fetch: fetchFile, scheduler } = options;
   const timeout = new AbortController();
   const timer = scheduler.setTimeout(() => timeout.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
   try {
