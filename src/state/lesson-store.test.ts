@@ -359,6 +359,7 @@ describe('LessonStore: lifecycle', () => {
     media.currentTime = 42;
     env.frame();
     store.stop();
+    expect(store.paused, 'nothing plays while the player is away').toBe(true);
 
     store.start();
     const again = new FakeMedia();

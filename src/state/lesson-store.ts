@@ -82,6 +82,8 @@ export class LessonStore {
   #pendingPlay: (() => void)[] = [];
   #load: AbortController | null = null;
   #lessonUrl = '';
+  /** The lesson's place, play state and captions when its media was last detached. */
+  #left: { time: number; playing: boolean; captions: string | null } = { time: 0, playing: false, captions: null };
   #warned = new Set<string>();
 
   constructor(env: LessonEnvironment) {
@@ -305,13 +307,13 @@ export class LessonStore {
    */
   attach(adapter: MediaAdapter, { restore = false } = {}): void {
     this.detach();
-    const { currentTime, paused, captionsLanguage } = this.#snapshot;
+    const { time, playing, captions } = this.#left;
     this.#adapter = adapter;
     this.#unsubscribeMedia = adapter.subscribe((state) => this.#onMediaState(state));
     if (restore) {
-      if (currentTime > 0) this.#hold.start ??= currentTime;
-      if (captionsLanguage) adapter.setCaptions(captionsLanguage);
-      if (!paused) this.#pendingPlay.push(() => undefined);
+      if (time > 0) this.#hold.start ??= time;
+      if (captions) adapter.setCaptions(captions);
+      if (playing) this.#pendingPlay.push(() => undefined);
     }
     this.#applyPendingStart();
     if (this.#pendingPlay.length) {
@@ -324,13 +326,20 @@ export class LessonStore {
     }
   }
 
-  /** Stops following the media (it is being replaced or the player left the page); the snapshot keeps its state. */
+  /**
+   * Stops following the media (it is being replaced, or the player left the page): where the lesson was, whether
+   * it played and its captions are kept for the next media, and meanwhile nothing plays.
+   */
   detach(): void {
     this.#env.scheduler.cancelFrame(this.#frame);
     this.#frame = 0;
     this.#unsubscribeMedia?.();
     this.#unsubscribeMedia = null;
+    if (!this.#adapter) return;
     this.#adapter = null;
+    const { paused, captionsLanguage } = this.#snapshot;
+    this.#left = { time: this.#time, playing: !paused, captions: captionsLanguage };
+    if (!paused) this.#commit(['playback'], { paused: true });
   }
 
   #onMediaState(state: MediaState): void {
