@@ -1,11 +1,19 @@
 /** The language an element is in, as the page says it: the nearest `lang`, crossing shadow roots. */
 export function pageLanguage(element: Element): string {
-  let node: Element | null = element;
+  return element.getAttribute('lang') || languageAround(element);
+}
+
+/** The nearest `lang` above an element, out of shadow roots too (`closest('[lang]')` stops at the root), else the page's. */
+export function languageAround(element: Element): string {
+  let node = parentOrHost(element);
   while (node) {
     const lang = node.getAttribute('lang');
     if (lang) return lang;
-    // Up to the parent, or out of a shadow root to its host: `closest('[lang]')` stops at the root.
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+    node = parentOrHost(node);
   }
   return element.ownerDocument.documentElement.lang || '';
+}
+
+function parentOrHost(node: Element): Element | null {
+  return node.parentElement ?? ((node.getRootNode() as Partial<ShadowRoot>).host as Element | undefined) ?? null;
 }

@@ -68,7 +68,7 @@ import { FETCH_TIMEOUT_MS } from '../../state/fetch-lesson-file.ts';
 import { LessonStore, type LessonChange } from '../../state/lesson-store.ts';
 import '../lesson-captions/lesson-captions.ts';
 import { lessonStoreContext } from '../lesson-view/lesson-store-context.ts';
-import { pageLanguage } from '../page-language.ts';
+import { languageAround } from '../page-language.ts';
 import { playerStyles } from './lesson-player.styles.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';
 import { describeProblem } from './describe-problem.ts';
@@ -269,7 +269,8 @@ export class LessonPlayer extends LitElement {
   /** The UI language: the player's `lang`, else the nearest around it, else the page's. True when it changed. */
   #applyLanguage(): boolean {
     const before = this.#store.lang;
-    const lang = this.#store.setLanguage(pageLanguage(this));
+    // The property, not the attribute: frameworks set the property, reflected only after this update.
+    const lang = this.#store.setLanguage(this.lang || languageAround(this));
     this.strings = uiStrings(lang);
     return lang !== before;
   }
