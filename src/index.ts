@@ -15,4 +15,4 @@ export type {
   LessonCueChangeDetail,
   LessonErrorDetail,
   LessonReadyDetail,
-} from './state/lesson-controller.ts';
+} from './state/lesson-events.ts';

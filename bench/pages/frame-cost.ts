@@ -1,16 +1,17 @@
 /**
- * Per-frame sync cost: the controller and <lesson-transcript> of the player, driven by a scripted media clock.
+ * Per-frame sync cost: the lesson store and <lesson-transcript> of the player, driven by a scripted media clock.
  * Each simulated frame does what a playing frame does: the controller samples the clock and runs its update
  * (binary searches, events, the transcript's mark and follow-scroll when the cue changes). `window.runFrames`
  * times that over the whole lesson at 60 frames per media second.
  */
 import '../../src/components/lesson-transcript/lesson-transcript.ts';
 import type { MediaAdapter, MediaState } from '../../src/media/media-adapter.ts';
-import { LessonController } from '../../src/state/lesson-controller.ts';
+import { browserEnvironment } from '../../src/state/browser-environment.ts';
+import { LessonStore } from '../../src/state/lesson-store.ts';
 
 const host = document.createElement('div');
 document.body.append(host);
-const controller = new LessonController(host);
+const controller = new LessonStore(browserEnvironment(host));
 const transcript = document.createElement('lesson-transcript');
 transcript.controller = controller;
 host.append(transcript);
@@ -73,6 +74,6 @@ window.runFrames = (fps) => {
   return { frames, changeFrames, totalMs, changeMs, idleMs: totalMs - changeMs, cues: controller.cues.length };
 };
 
-controller.load(new URLSearchParams(location.search).get('lesson') ?? '/lessons/survivre-en-milieu-hostile.json', 'fr').then(() =>
+controller.load(new URLSearchParams(location.search).get('lesson') ?? '/lessons/survivre-en-milieu-hostile.json').then(() =>
   document.documentElement.setAttribute('data-ready', ''),
 );

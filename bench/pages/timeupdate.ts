@@ -1,5 +1,5 @@
 /**
- * Sync-lag baseline: the player's own controller, Vidstack adapter and <lesson-transcript>, wired as
+ * Sync-lag baseline: the player's own lesson store, Vidstack adapter and <lesson-transcript>, wired as
  * <lesson-player> wires them, except that the media clock the controller reads only moves on `timeupdate`
  * (what a player that listens to the media's events instead of reading its clock each frame sees).
  */
@@ -7,7 +7,8 @@ import '../../src/components/lesson-transcript/lesson-transcript.ts';
 import { uiStrings } from '../../src/i18n/strings.ts';
 import type { MediaAdapter } from '../../src/media/media-adapter.ts';
 import { createVidstackAdapter, mediaStyles } from '../../src/media/vidstack-adapter.ts';
-import { LessonController } from '../../src/state/lesson-controller.ts';
+import { browserEnvironment } from '../../src/state/browser-environment.ts';
+import { LessonStore } from '../../src/state/lesson-store.ts';
 
 const host = document.createElement('div');
 document.body.append(host);
@@ -15,7 +16,7 @@ const style = new CSSStyleSheet();
 style.replaceSync(mediaStyles);
 document.adoptedStyleSheets = [style];
 
-const controller = new LessonController(host);
+const controller = new LessonStore(browserEnvironment(host));
 const transcript = document.createElement('lesson-transcript');
 transcript.controller = controller;
 host.append(transcript);
@@ -54,4 +55,4 @@ controller.subscribe((changes) => {
   document.getElementById('media')!.append(adapter.element);
   controller.attach(timeupdateClock(adapter));
 });
-void controller.load(new URLSearchParams(location.search).get('lesson') ?? '/lessons/survivre-en-milieu-hostile.json', 'fr');
+void controller.load(new URLSearchParams(location.search).get('lesson') ?? '/lessons/survivre-en-milieu-hostile.json');

@@ -10,7 +10,6 @@
  */
 import type { LessonPlayer } from '../components/lesson-player/lesson-player.ts';
 import { parseDeepLink } from '../core/deep-link.ts';
-import type { LessonChapterChangeDetail, LessonCueChangeDetail, LessonErrorDetail } from '../state/lesson-controller.ts';
 import type { Chapter } from '../core/types.ts';
 import {
   ANY_PLAYER,
@@ -52,7 +51,7 @@ if (lang === 'fr' || lang === 'en') player.lang = lang;
 document.documentElement.lang = lang === 'en' ? 'en' : 'fr';
 
 player.addEventListener('lesson-ready', (e) => {
-  const detail = (e as CustomEvent<{ title: string; duration: number }>).detail;
+  const detail = e.detail;
   document.title = detail.title;
   ready = { type: 'ready', lesson: player.lesson, title: detail.title, duration: detail.duration, chapters: player.chapters.map(chapterInfo) };
   start();
@@ -60,15 +59,15 @@ player.addEventListener('lesson-ready', (e) => {
   emit(ready);
 });
 player.addEventListener('lesson-cuechange', (e) => {
-  const { cue, index } = (e as CustomEvent<LessonCueChangeDetail>).detail;
+  const { cue, index } = e.detail;
   emit({ type: 'cuechange', index, text: cue?.text ?? null, start: cue?.start ?? null, end: cue?.end ?? null });
 });
 player.addEventListener('lesson-chapterchange', (e) => {
-  const { chapter, index } = (e as CustomEvent<LessonChapterChangeDetail>).detail;
+  const { chapter, index } = e.detail;
   emit({ type: 'chapterchange', index, chapter: chapter ? chapterInfo(chapter) : null });
 });
 player.addEventListener('lesson-error', (e) => {
-  const { problem } = (e as CustomEvent<LessonErrorDetail>).detail;
+  const { problem } = e.detail;
   emit({ type: 'error', kind: problem.kind, message: problem.message.slice(0, 2000) });
 });
 

@@ -1,11 +1,11 @@
 /**
- * A Lit reactive controller that gives a view the learner session of its player and re-renders the view when the
- * session changes what it shows. A view calls `link.session(controller)` in `render()`: the first call (or a new
- * controller) subscribes.
+ * A Lit reactive controller that gives a view the learner session of its player's store and re-renders the view
+ * when the session changes what it shows. A view calls `link.session(store)` in `render()`: the first call (or a
+ * new store) subscribes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LessonController } from '../state/lesson-controller.ts';
-import { learnerFor, type LearnerChange, type LearnerSession } from './learner-session.ts';
+import type { LessonStore } from '../state/lesson-store.ts';
+import type { LearnerChange, LearnerSession } from './learner-session.ts';
 
 export class LearnerLink implements ReactiveController {
   #session: LearnerSession | null = null;
@@ -19,8 +19,8 @@ export class LearnerLink implements ReactiveController {
     host.addController(this);
   }
 
-  session(controller: LessonController | null): LearnerSession | null {
-    const session = controller ? learnerFor(controller) : null;
+  session(store: LessonStore | null): LearnerSession | null {
+    const session = store?.learner ?? null;
     if (session !== this.#session) {
       this.#unsubscribe?.();
       this.#session = session;

@@ -1,7 +1,7 @@
 /**
- * The learner's side of a lesson, for one player: their notes, what they watched, where they stopped. One session
- * per `LessonController` (`learnerFor`), created on demand, so that the player and any view bound to it with
- * `for` share it without the controller knowing about it.
+ * The learner's side of a lesson, for one player: their notes, what they watched, where they stopped. A plugin of
+ * the player's lesson store: created by it (`store.learner`), started and stopped with it (its page listeners
+ * live only while the player is on the page), and written out before it stops.
  *
  * Saving: note edits are written 300 ms after the last keystroke, progress and position every few seconds while
  * playing, and everything pending at once on `pagehide` or when the page is hidden. Each write merges with what is
@@ -11,9 +11,11 @@
 import { parseDeepLink } from '../core/deep-link.ts';
 import { chapterIndexAt } from '../core/timeline.ts';
 import type { Chapter } from '../core/types.ts';
-import type { LessonChange, LessonController } from '../state/lesson-controller.ts';
+import type { LessonEnvironment, TimerId } from '../state/environment.ts';
+import type { LessonChange, LessonStore } from '../state/lesson-store.ts';
+import { Requests } from '../state/requests.ts';
 import { emptyRecord, mergeRecords, readRecord, type LearnerRecord } from './learner-record.ts';
-import { browserStorage, LearnerStorage, type StorageLike, type StorageProblem } from './learner-storage.ts';
+import { LearnerStorage, type StorageProblem } from './learner-storage.ts';
 import { liveNotes, MAX_NOTE_LENGTH, newNoteId, type LearnerNote } from './notes.ts';
 import { addRange, isPlaybackStep, lessonPercent, shouldOfferResume, watchedShare, watchedState, type WatchedState } from './progress.ts';
 
@@ -22,7 +24,7 @@ const SAMPLE_MS = 250;
 const PROGRESS_SAVE_MS = 2000;
 export const UNDO_MS = 8000;
 
-export type LearnerChange = 'notes' | 'progress' | 'resume' | 'problem' | 'undo' | 'focus';
+export type LearnerChange = 'notes' | 'progress' | 'resume' | 'problem' | 'undo';
 
 export interface ChapterProgress {
   share: number;
@@ -32,22 +34,15 @@ export interface ChapterProgress {
 export interface UndoOffer {
   noteId: string;
   chapterId: string;
-  seq: number;
+}
+
+/** One-shot requests to the note views. */
+export interface LearnerRequests {
+  /** A note was just added or restored: its editor takes the focus. */
+  'focus-note': { noteId: string; chapterId: string };
 }
 
 type Listener = (changes: ReadonlySet<LearnerChange>) => void;
-
-const sessions = new WeakMap<LessonController, LearnerSession>();
-
-/** The learner session of a player's controller, created the first time it is asked for. */
-export function learnerFor(controller: LessonController): LearnerSession {
-  let session = sessions.get(controller);
-  if (!session) {
-    session = new LearnerSession(controller);
-    sessions.set(controller, session);
-  }
-  return session;
-}
 
 export class LearnerSession {
   record: LearnerRecord | null = null;
@@ -55,32 +50,81 @@ export class LearnerSession {
   /** The saved position to offer to resume at, until the learner answers. */
   resumeAt: number | null = null;
   undo: UndoOffer | null = null;
-  /** A note whose editor should take the focus (just added). */
-  focusNoteId: string | null = null;
+  readonly requests = new Requests<LearnerRequests>();
 
-  readonly #controller: LessonController;
-  readonly #storageFactory: () => StorageLike | null;
+  readonly #controller: LessonStore;
+  readonly #env: LessonEnvironment;
   #storage: LearnerStorage | null = null;
   #listeners = new Set<Listener>();
-  #editTimer: ReturnType<typeof setTimeout> | undefined;
-  #sampleTimer: ReturnType<typeof setInterval> | undefined;
-  #undoTimer: ReturnType<typeof setTimeout> | undefined;
-  #undoSeq = 0;
+  /** What `start()` registered: the store subscription and the page listeners. */
+  #stopListening: (() => void)[] = [];
+  #editTimer: TimerId | undefined;
+  #sampleTimer: TimerId | undefined;
+  #undoTimer: TimerId | undefined;
   #lastSample: { time: number; wall: number } | null = null;
   #lastProgressSave = 0;
   #dirty = false;
   #lessonModel: unknown = null;
 
-  constructor(controller: LessonController, storage: () => StorageLike | null = browserStorage) {
-    this.#controller = controller;
-    this.#storageFactory = storage;
-    controller.subscribe((changes) => this.#onLessonChange(changes));
-    if (typeof window !== 'undefined') {
-      window.addEventListener('storage', (event) => this.#onStorage(event));
-      window.addEventListener('pagehide', () => this.flush());
-      document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.flush());
-    }
+  constructor(store: LessonStore, env: LessonEnvironment) {
+    this.#controller = store;
+    this.#env = env;
+  }
+
+  /** The player is on the page: follow the lesson, the other tabs' writes and the page being hidden or left. */
+  start(): void {
+    if (this.#stopListening.length) return;
+    this.#stopListening = [
+      this.#controller.subscribe((changes) => this.#onLessonChange(changes)),
+      this.#env.listen('storage', (event) => this.#onStorage(event as StorageEvent)),
+      this.#env.listen('pagehide', () => this.flush()),
+      this.#env.listen('visibilitychange', () => this.#env.pageHidden() && this.flush()),
+    ];
     this.#onLessonChange(new Set(['model', 'playback']));
+  }
+
+  /** The player left the page: everything pending is written, then every listener and timer is released. */
+  stop(): void {
+    this.flush();
+    this.#stopSampling();
+    this.#clearTimers();
+    if (this.undo) {
+      this.undo = null;
+      this.#notify('undo');
+    }
+    this.#stopListening.forEach((stop) => stop());
+    this.#stopListening = [];
+  }
+
+  /** Another lesson is coming: this one's data is written and put away (a failed new lesson never overwrites it). */
+  close(): void {
+    this.flush();
+    this.#stopSampling();
+    this.#clearTimers();
+    this.record = null;
+    this.#storage = null;
+    this.#lessonModel = null;
+    this.resumeAt = null;
+    this.undo = null;
+    this.#notify('notes', 'progress', 'resume', 'undo');
+  }
+
+  dispose(): void {
+    this.stop();
+    this.#listeners.clear();
+    this.requests.clear();
+  }
+
+  /** Whether anything is left registered or pending (tests check that stopping leaves nothing). */
+  get active(): boolean {
+    return this.#stopListening.length > 0 || [this.#editTimer, this.#sampleTimer, this.#undoTimer].some((t) => t !== undefined);
+  }
+
+  #clearTimers(): void {
+    const { scheduler } = this.#env;
+    scheduler.clearTimeout(this.#editTimer);
+    scheduler.clearTimeout(this.#undoTimer);
+    this.#editTimer = this.#undoTimer = undefined;
   }
 
   subscribe(listener: Listener): () => void {
@@ -110,11 +154,11 @@ export class LearnerSession {
   #open(lessonId: string): void {
     if (this.record?.lessonId === lessonId) return;
     this.flush();
-    this.#storage = new LearnerStorage(this.#storageFactory(), lessonId);
+    this.#storage = new LearnerStorage(this.#env.storage(), lessonId, this.#env.scheduler.wallClock);
     const outcome = this.#storage.load();
     this.record = outcome.record ?? emptyRecord(lessonId);
     this.problem = outcome.problem ?? null;
-    const link = parseDeepLink(location.hash);
+    const link = parseDeepLink(this.#env.hash());
     const position = this.record.position?.time;
     // A link to a moment says where to start: no offer then.
     this.resumeAt = link.time === undefined && !link.chapter && shouldOfferResume(position, this.#duration()) ? position! : null;
@@ -123,20 +167,25 @@ export class LearnerSession {
   }
 
   #duration(): number {
-    const c = this.#controller;
-    return c.duration || c.chapters.at(-1)?.end || c.model?.manifest.duration || c.cues.at(-1)?.end || 0;
+    return this.#controller.duration;
   }
 
   #startSampling(): void {
     if (this.#sampleTimer !== undefined) return;
-    this.#lastSample = { time: this.#controller.currentTime, wall: performance.now() };
-    this.#sampleTimer = setInterval(() => this.#sample(), SAMPLE_MS);
+    this.#lastSample = { time: this.#controller.currentTime, wall: this.#env.scheduler.now() };
+    const next = () => {
+      this.#sampleTimer = this.#env.scheduler.setTimeout(() => {
+        next();
+        this.#sample();
+      }, SAMPLE_MS);
+    };
+    next();
   }
 
   #stopSampling(): void {
     if (this.#sampleTimer === undefined) return;
     this.#sample();
-    clearInterval(this.#sampleTimer);
+    this.#env.scheduler.clearTimeout(this.#sampleTimer);
     this.#sampleTimer = undefined;
     this.#lastSample = null;
     this.#saveProgress(true);
@@ -146,7 +195,7 @@ export class LearnerSession {
   #sample(): void {
     const record = this.record;
     if (!record) return;
-    const now = { time: this.#controller.currentTime, wall: performance.now() };
+    const now = { time: this.#controller.currentTime, wall: this.#env.scheduler.now() };
     const last = this.#lastSample;
     this.#lastSample = now;
     if (last && isPlaybackStep(now.time - last.time, (now.wall - last.wall) / 1000)) {
@@ -154,13 +203,13 @@ export class LearnerSession {
       this.#dirty = true;
       this.#notify('progress');
     }
-    record.position = { time: now.time, updatedAt: Date.now() };
+    record.position = { time: now.time, updatedAt: this.#env.scheduler.wallClock() };
     this.#dirty = true;
     this.#saveProgress(false);
   }
 
   #saveProgress(force: boolean): void {
-    const wall = performance.now();
+    const wall = this.#env.scheduler.now();
     if (!force && wall - this.#lastProgressSave < PROGRESS_SAVE_MS) return;
     this.#lastProgressSave = wall;
     this.#save();
@@ -207,11 +256,11 @@ export class LearnerSession {
   addNote(time: number, chapterId = this.chapterAt(time)): LearnerNote | null {
     const record = this.record;
     if (!record) return null;
-    const now = Date.now();
+    const now = this.#env.scheduler.wallClock();
     const note: LearnerNote = { id: newNoteId(now), chapterId, time: Math.max(0, Math.floor(time)), text: '', createdAt: now, updatedAt: now };
     record.notes = [...record.notes, note].sort((a, b) => a.time - b.time || a.createdAt - b.createdAt);
-    this.focusNoteId = note.id;
-    this.#notify('notes', 'focus');
+    this.#notify('notes');
+    this.requests.emit('focus-note', { noteId: note.id, chapterId });
     this.#scheduleSave();
     return note;
   }
@@ -228,9 +277,10 @@ export class LearnerSession {
     const note = this.record?.notes.find((n) => n.id === id);
     if (!note || note.deleted) return;
     this.#touch(note, { deleted: true });
-    clearTimeout(this.#undoTimer);
-    this.undo = { noteId: id, chapterId: note.chapterId, seq: ++this.#undoSeq };
-    this.#undoTimer = setTimeout(() => {
+    this.#env.scheduler.clearTimeout(this.#undoTimer);
+    this.undo = { noteId: id, chapterId: note.chapterId };
+    this.#undoTimer = this.#env.scheduler.setTimeout(() => {
+      this.#undoTimer = undefined;
       this.undo = null;
       this.#notify('undo');
     }, UNDO_MS);
@@ -241,15 +291,16 @@ export class LearnerSession {
   undoDelete(): LearnerNote | null {
     const undo = this.undo;
     const note = undo && this.record?.notes.find((n) => n.id === undo.noteId);
-    clearTimeout(this.#undoTimer);
+    this.#env.scheduler.clearTimeout(this.#undoTimer);
+    this.#undoTimer = undefined;
     this.undo = null;
     if (!note) {
       this.#notify('undo');
       return null;
     }
     this.#touch(note, { deleted: false });
-    this.focusNoteId = note.id;
-    this.#notify('notes', 'undo', 'focus');
+    this.#notify('notes', 'undo');
+    this.requests.emit('focus-note', { noteId: note.id, chapterId: note.chapterId });
     this.#save();
     return note;
   }
@@ -279,24 +330,18 @@ export class LearnerSession {
   clearAll(): void {
     const record = this.record;
     if (!record) return;
-    clearTimeout(this.#undoTimer);
+    this.#env.scheduler.clearTimeout(this.#undoTimer);
+    this.#undoTimer = undefined;
     this.undo = null;
     this.resumeAt = null;
-    this.record = emptyRecord(record.lessonId, Date.now());
-    this.#lastSample = this.#sampleTimer !== undefined ? { time: this.#controller.currentTime, wall: performance.now() } : null;
+    this.record = emptyRecord(record.lessonId, this.#env.scheduler.wallClock());
+    this.#lastSample = this.#sampleTimer !== undefined ? { time: this.#controller.currentTime, wall: this.#env.scheduler.now() } : null;
     this.#notify('notes', 'progress', 'resume', 'undo');
     this.#save();
   }
 
-  /** Takes a focus request once. */
-  takeFocusRequest(id: string): boolean {
-    if (this.focusNoteId !== id) return false;
-    this.focusNoteId = null;
-    return true;
-  }
-
   #touch(note: LearnerNote, change: Partial<LearnerNote>): void {
-    const updated = { ...note, ...change, updatedAt: Math.max(Date.now(), note.updatedAt + 1) };
+    const updated = { ...note, ...change, updatedAt: Math.max(this.#env.scheduler.wallClock(), note.updatedAt + 1) };
     this.record!.notes = this.record!.notes.map((n) => (n.id === note.id ? updated : n));
   }
 
@@ -304,8 +349,8 @@ export class LearnerSession {
 
   #scheduleSave(): void {
     this.#dirty = true;
-    clearTimeout(this.#editTimer);
-    this.#editTimer = setTimeout(() => this.#save(), EDIT_SAVE_DELAY_MS);
+    this.#env.scheduler.clearTimeout(this.#editTimer);
+    this.#editTimer = this.#env.scheduler.setTimeout(() => this.#save(), EDIT_SAVE_DELAY_MS);
   }
 
   /** Writes anything pending now (page hidden or closed). */
@@ -315,7 +360,8 @@ export class LearnerSession {
   }
 
   #save(): void {
-    clearTimeout(this.#editTimer);
+    this.#env.scheduler.clearTimeout(this.#editTimer);
+    this.#editTimer = undefined;
     if (!this.record || !this.#storage) return;
     this.#dirty = false;
     const { record, problem } = this.#storage.save(this.record);

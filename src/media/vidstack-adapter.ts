@@ -120,6 +120,15 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     emit();
   };
   player.addEventListener('error', onError, true);
+
+  // Vidstack keeps the last 'seeking' event of the first player on the page for the life of the page (a module-level
+  // effect of its caption settings closes over that player, whose seeking throttle holds its last call). An event
+  // keeps the path it was dispatched along, up through our shadow root to the <lesson-player>: dispatched again on
+  // a lone node when the media goes, it no longer reaches the removed player.
+  // The latest few only (Vidstack's own event and the video's native one it was triggered by).
+  const seekEvents: Event[] = [];
+  const onSeekEvent = (event: Event) => seekEvents.splice(0, seekEvents.push(event) - 4);
+  for (const type of SEEK_EVENTS) player.addEventListener(type, onSeekEvent, true);
   function emit() {
     state = {
       ...state,
@@ -131,6 +140,8 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
 
   const video = () => player.querySelector('video');
   let marks: HTMLElement | null = null;
+  /** Plays asked for before the media could play, each waiting for it (settled by destroy). */
+  const waitingPlays = new Set<() => void>();
 
   return {
     element: player,
@@ -144,7 +155,32 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       player.currentTime = seconds;
     },
     play() {
-      return player.play();
+      const element = video();
+      // Vidstack pauses its video when it leaves the page, even when it is put back in the same task (a move), and
+      // its state hears of it only with the 'pause' event, later: until then its play() does nothing.
+      if (player.state.canPlay && element?.paused && !player.state.paused) return element.play();
+      if (player.state.canPlay) return player.play();
+      // Vidstack loads the media once the player is visible (load="visible"): a play asked for before that (a
+      // player below the fold, driven by the page's script) starts the loading, and plays once it can.
+      player.startLoading();
+      return new Promise<void>((resolve, reject) => {
+        let stop: (() => void) | null = null;
+        let started = false;
+        const finish = (settle: () => void) => {
+          stop?.();
+          stop = null;
+          waitingPlays.delete(release);
+          settle();
+        };
+        const release = () => finish(resolve);
+        waitingPlays.add(release);
+        stop = player.subscribe(({ canPlay }) => {
+          if (!canPlay || started) return;
+          started = true;
+          // Out of Vidstack's effect (and after `stop` is set) before asking it to play.
+          queueMicrotask(() => player.play().then(release, (error: unknown) => finish(() => reject(error))));
+        });
+      });
     },
     pause() {
       void player.pause();
@@ -190,12 +226,21 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     },
     destroy() {
       unsubscribe();
+      waitingPlays.forEach((release) => release());
       player.removeEventListener('error', onError, true);
+      for (const type of SEEK_EVENTS) player.removeEventListener(type, onSeekEvent, true);
       listeners.clear();
-      player.destroy();
+      // Out of the page, Vidstack destroys its player itself, after its pending frame: destroying it here could
+      // run while a frame callback of its time slider is pending ('e is not a function').
+      player.remove();
+      const lone = document.createElement('span');
+      seekEvents.forEach((event) => lone.dispatchEvent(event));
+      seekEvents.length = 0;
     },
   };
 }
+
+const SEEK_EVENTS = ['seeking', 'seeked'] as const;
 
 /** Hands the tracks to Vidstack for its menus and chapter markers; caption text stays out of its innerHTML overlay. */
 function addTextTracks(player: MediaPlayerElement, tracks: MediaSetup['textTracks']): void {

@@ -151,7 +151,7 @@ test('search finds "securitaire" without its accents, counts, and Enter seeks to
   await expect(lineOf(transcript, match)).toHaveAttribute('aria-current', 'true');
   await expect.poll(() => isInsideScroller(transcript, lineOf(transcript, match))).toBe(true);
   // The count is announced once typing settles, through the player's live region.
-  await expect.poll(() => player.evaluate((el: any) => el.controller.announcement.trim())).toMatch(/^1 sur \d+$/);
+  await expect.poll(() => player.evaluate((el) => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim())).toMatch(/^1 sur \d+$/);
 
   await search.press('Escape');
   await expect(search).toHaveValue('');
@@ -172,7 +172,7 @@ test.describe('copy a link to a moment', () => {
     await lineOf(transcript, cue).hover();
     await transcript.getByRole('button', { name: new RegExp(`^Copier le lien vers ${escapeRegExp(formatDuration(seconds))}$`) }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(`/#t=${seconds}`, page.url()).href);
-    await expect.poll(() => player.evaluate((el: any) => el.controller.announcement.trim())).toBe('Lien copié');
+    await expect.poll(() => player.evaluate((el) => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim())).toBe('Lien copié');
 
     const other = cues[7]!;
     await lineOf(transcript, other).focus();

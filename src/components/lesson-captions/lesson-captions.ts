@@ -12,7 +12,7 @@ import { css, html, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { cueFragment, speakerLabelStyles } from '../cue-dom.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
-import type { LessonChange } from '../../state/lesson-controller.ts';
+import type { LessonChange } from '../../state/lesson-store.ts';
 
 @customElement('lesson-captions')
 export class LessonCaptions extends LessonView {

@@ -14,7 +14,7 @@
  * @attr hide-notes - boolean: no "Notes" buttons (for pages that show no `<lesson-notes>`). They are also left out
  *   when the lesson has no notes at all.
  *
- * @prop {LessonController|null} controller - set by the player; found through `for` otherwise.
+ * @prop {LessonStore|null} controller - set by the player; found through `for` otherwise.
  *
  * Events: none of its own; the player fires `lesson-chapterchange` when the chapter changes.
  * Slots: none.
@@ -38,7 +38,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatDuration, formatTime } from '../../core/time.ts';
 import type { Chapter } from '../../core/types.ts';
-import type { LessonChange } from '../../state/lesson-controller.ts';
+import type { LessonChange } from '../../state/lesson-store.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import { viewHostStyles, visuallyHiddenStyles } from '../view-styles.ts';
 import { learnerStrings } from '../../i18n/learner-strings.ts';

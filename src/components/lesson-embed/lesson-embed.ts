@@ -10,7 +10,7 @@
  * @attr embed-src - URL of `embed.html` (default: next to the library, `../embed.html` from its script).
  * @attr script-src - URL of the library script (default: `../lib/lesson-player.js` from its script).
  *
- * @prop {LessonController|null} controller - set by the player; found through `for` otherwise.
+ * @prop {LessonStore|null} controller - set by the player; found through `for` otherwise.
  *
  * @csspart button - the "Embed" button.
  * @csspart dialog - the `<dialog>`.
@@ -26,7 +26,7 @@ import { css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { formatTime } from '../../core/time.ts';
 import { componentSnippet, embedUrl, iframeSnippet } from '../../embed/snippets.ts';
-import type { LessonChange } from '../../state/lesson-controller.ts';
+import type { LessonChange } from '../../state/lesson-store.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import { lessonTitle } from '../../core/lesson-title.ts';
 import { copyText } from '../browser-helpers.ts';

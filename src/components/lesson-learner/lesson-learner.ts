@@ -5,7 +5,7 @@
  * and clearing what is kept for this lesson (after a confirmation in place).
  *
  * @attr for - id of the `<lesson-player>` to follow, when placed outside it.
- * @prop {LessonController|null} controller - set by the player.
+ * @prop {LessonStore|null} controller - set by the player.
  *
  * @csspart panel - the whole section.
  * @csspart resume - the resume offer.
@@ -19,7 +19,7 @@ import { buildLessonDocument, cuesToVtt, documentToText, fileStem } from '../../
 import { LearnerLink } from '../../learner/learner-link.ts';
 import type { LearnerSession } from '../../learner/learner-session.ts';
 import { MAX_IMPORT_BYTES, notesFromMarkdown, notesToMarkdown } from '../../learner/notes-markdown.ts';
-import type { LessonChange } from '../../state/lesson-controller.ts';
+import type { LessonChange } from '../../state/lesson-store.ts';
 import { applyShareWidths } from './learner-styles.ts';
 import { outlinedButtonStyles, viewHostStyles } from '../view-styles.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';

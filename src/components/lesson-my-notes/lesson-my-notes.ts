@@ -8,7 +8,7 @@
  *
  * @attr chapter-id - the chapter whose notes to show.
  * @attr heading-level - level of the "My notes" heading (default 4).
- * @prop {LessonController|null} controller - set by `<lesson-notes>`.
+ * @prop {LessonStore|null} controller - set by `<lesson-notes>`.
  *
  * @csspart notes - the list of notes.
  * @csspart add - the "Add a note" button.
@@ -22,7 +22,7 @@ import { formatDuration, formatTime } from '../../core/time.ts';
 import { learnerStrings } from '../../i18n/learner-strings.ts';
 import { LearnerLink } from '../../learner/learner-link.ts';
 import type { LearnerNote } from '../../learner/notes.ts';
-import type { LessonChange } from '../../state/lesson-controller.ts';
+import type { LessonChange, LessonStore } from '../../state/lesson-store.ts';
 import { outlinedButtonStyles, visuallyHiddenStyles } from '../view-styles.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 
@@ -103,8 +103,9 @@ export class LessonMyNotes extends LessonView {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 4;
 
   protected readonly watches: readonly LessonChange[] = ['model'];
-  #learner = new LearnerLink(this, ['notes', 'undo', 'focus']);
-  #undoSeqShown = 0;
+  #learner = new LearnerLink(this, ['notes', 'undo']);
+  /** Whether this chapter's "Undo" is on screen (to keep the focus here when it goes). */
+  #undoShown = false;
 
   protected override render() {
     const session = this.#learner.session(this.controller);
@@ -144,26 +145,27 @@ export class LessonMyNotes extends LessonView {
     </li>`;
   }
 
+  protected override listenToRequests(store: LessonStore): (() => void)[] {
+    return [
+      store.learner.requests.on('focus-note', async ({ noteId, chapterId }) => {
+        if (chapterId !== this.chapterId) return;
+        await this.updateComplete;
+        const field = this.renderRoot.querySelector<HTMLTextAreaElement>(`#note-${CSS.escape(noteId)}`);
+        field?.focus({ preventScroll: true });
+        field?.scrollIntoView({ block: 'nearest' });
+      }),
+    ];
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const session = this.controller ? this.#learner.session(this.controller) : null;
-    if (!session) return;
-    const wanted = session.focusNoteId;
-    const field = wanted ? this.renderRoot.querySelector<HTMLTextAreaElement>(`#note-${CSS.escape(wanted)}`) : null;
-    if (field && session.takeFocusRequest(wanted!)) {
-      field.focus({ preventScroll: true });
-      field.scrollIntoView({ block: 'nearest' });
-    }
-    const undo = session.undo;
-    if (undo && undo.chapterId === this.chapterId && undo.seq !== this.#undoSeqShown) {
-      this.#undoSeqShown = undo.seq;
-      // The deleted note's button had the focus: give it to "Undo" rather than lose it to the page.
-      this.renderRoot.querySelector<HTMLButtonElement>('.undo-button')?.focus();
-    } else if (!undo && this.#undoSeqShown) {
-      this.#undoSeqShown = 0;
+    const undo = this.controller?.learner.undo;
+    const shown = undo?.chapterId === this.chapterId;
+    if (!shown && this.#undoShown && document.activeElement === document.body) {
       // "Undo" went away with the focus on it: keep the focus here, on "Add a note".
-      if (document.activeElement === document.body) this.renderRoot.querySelector<HTMLButtonElement>('.add')?.focus();
+      this.renderRoot.querySelector<HTMLButtonElement>('.add')?.focus();
     }
+    this.#undoShown = shown;
   }
 
   #add = (): void => {
@@ -184,10 +186,13 @@ export class LessonMyNotes extends LessonView {
     this.controller?.seek(note.time);
   }
 
-  #delete(note: LearnerNote): void {
+  async #delete(note: LearnerNote): Promise<void> {
     const controller = this.controller;
     this.#learner.session(controller)?.deleteNote(note.id);
     controller?.announce(learnerStrings(this.strings.lang).noteDeleted);
+    // The deleted note's button had the focus: give it to "Undo" rather than lose it to the page.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.undo-button')?.focus();
   }
 
   #undo = (): void => {

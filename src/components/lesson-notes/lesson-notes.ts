@@ -48,7 +48,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html, literal, type StaticValue } from 'lit/static-html.js';
 import type { Chapter } from '../../core/types.ts';
-import type { LessonChange } from '../../state/lesson-controller.ts';
+import type { LessonChange, LessonRequests, LessonStore } from '../../state/lesson-store.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import { outlinedButtonStyles, viewHostStyles } from '../view-styles.ts';
 import { loadNoteRenderer, type NoteRenderer } from './note-render.ts';
@@ -207,13 +207,14 @@ export class LessonNotes extends LessonView {
   @state() private renderer: NoteRenderer | null = null;
   @state() private rendererFailed = false;
 
-  protected readonly watches: readonly LessonChange[] = ['status', 'model', 'notes'];
+  protected readonly watches: readonly LessonChange[] = ['status', 'model'];
 
   #rendering: Promise<unknown> | null = null;
   #bodies = new Map<string, RenderedNote>();
   #bodiesFor: unknown = null;
   #activeShown = -2;
-  #handledSeq = 0;
+  /** A note the learner asked for, shown once the notes are rendered. */
+  #opening: LessonRequests['open-notes'] | null = null;
   #followedIndex = -2;
 
   protected override onLessonChange(changes: ReadonlySet<LessonChange>): void {
@@ -222,8 +223,13 @@ export class LessonNotes extends LessonView {
     if (changes.has('active') && (this.controller?.activeChapterIndex ?? -1) !== this.#activeShown) this.requestUpdate();
   }
 
-  protected override onControllerChanged(): void {
-    this.#handledSeq = this.controller?.notesRequest?.seq ?? 0;
+  protected override listenToRequests(store: LessonStore): (() => void)[] {
+    return [
+      store.requests.on('open-notes', (request) => {
+        this.#opening = request;
+        this.requestUpdate();
+      }),
+    ];
   }
 
   get #level(): number {
@@ -320,12 +326,12 @@ export class LessonNotes extends LessonView {
 
   /** Scrolls to (and focuses) the note the chapters list asked for, once the notes are rendered. */
   #handleNotesRequest(): void {
-    const request = this.controller?.notesRequest;
-    if (!request || request.seq === this.#handledSeq) return;
+    const request = this.#opening;
+    if (!request) return;
     // Wait for the notes' text: the heading would move as the notes above it fill in.
     if (this.controller?.notesLoading) return;
     if (!this.renderer && !this.rendererFailed && this.controller?.model?.notes.size) return;
-    this.#handledSeq = request.seq;
+    this.#opening = null;
     const index = this.controller!.chapters.findIndex((c) => c.id === request.chapterId);
     const heading = this.renderRoot.querySelector<HTMLElement>(`#note-${index}`);
     if (!heading) return;

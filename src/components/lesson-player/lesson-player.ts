@@ -6,7 +6,9 @@
  * are kept inside the player.
  *
  * @attr lesson - URL of the lesson manifest (JSON). Relative URLs inside it resolve against it.
- * @attr lang - UI language, `fr` (default) or `en`; also picks the caption, chapter and note files shown.
+ * @attr lang - UI language, `fr` or `en`; also picks the caption, chapter and note files shown. Without it, the
+ *   nearest `lang` around the player (crossing shadow roots), else the page's; French when none is `fr` or `en`
+ *   (an unsupported value is a console warning). Every panel and view bound with `for` speaks it.
  * @attr fetch-timeout - milliseconds each lesson file may take to arrive before the player reports it (15000).
  * @attr panels - `all` (default): transcript, chapters and notes beside the video; `none`: the video alone, for
  *   pages that place `<lesson-transcript for>`, `<lesson-chapters for>` and `<lesson-notes for>` themselves.
@@ -17,9 +19,10 @@
  * @attr script-src - URL of the library script for the Embed dialog's snippet (default: the library's own).
  * @attr no-embed - boolean: no "Embed" button.
  *
- * @prop {number} currentTime - the media clock in seconds; setting it seeks.
+ * @prop {number} currentTime - the lesson's clock in seconds; setting it seeks (before the media loads too).
  * @prop {boolean} paused
- * @prop {number} duration
+ * @prop {number} duration - from `lesson-ready` on: the manifest's, else the tracks' end, until the media's is known.
+ * @prop {LessonStore} controller - the player's lesson store, for views bound with `for`.
  * @prop {Cue[]} cues - the transcript's cues.
  * @prop {Chapter[]} chapters
  * @prop {Cue|null} activeCue
@@ -52,6 +55,7 @@
  * @cssprop --lesson-error - loading problems.
  * @cssprop --lesson-transcript-height - the transcript's maximum height (default 28rem).
  */
+import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { parseTime } from '../../core/time.ts';
@@ -59,10 +63,12 @@ import type { Chapter, Cue } from '../../core/types.ts';
 import { uiStrings, type UiStrings } from '../../i18n/strings.ts';
 import type { MediaAdapter } from '../../media/media-adapter.ts';
 import { createVidstackAdapter, mediaStyles } from '../../media/vidstack-adapter.ts';
+import { browserEnvironment } from '../../state/browser-environment.ts';
 import { FETCH_TIMEOUT_MS } from '../../state/fetch-lesson-file.ts';
-import { LessonController, type LessonChange } from '../../state/lesson-controller.ts';
+import { LessonStore, type LessonChange } from '../../state/lesson-store.ts';
 import '../lesson-captions/lesson-captions.ts';
-import { learnerFor } from '../../learner/learner-session.ts';
+import { lessonStoreContext } from '../lesson-view/lesson-store-context.ts';
+import { languageAround } from '../page-language.ts';
 import { playerStyles } from './lesson-player.styles.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';
 import { problemsStyles, renderProblems } from '../lesson-problems/lesson-problems.ts';
@@ -90,27 +96,38 @@ export class LessonPlayer extends LitElement {
   /** The tab shown in the `fill` layout when the frame is narrow. */
   @state() private tab: PlayerTab = 'video';
 
-  /** Owns lesson and playback state; views bound with `for` read it. */
-  readonly controller = new LessonController(this);
+  /** The one owner of the lesson's state: given to the views inside by context, found by views with `for`. */
+  readonly #store = new LessonStore(browserEnvironment(this));
 
   @state() private strings: UiStrings = uiStrings('fr');
   /** Whether the panels' elements are defined: their chunk is fetched on connection, and the video does not wait. */
   @state() private panelsReady = false;
+  /** The polite live region's text: chapter changes while playing, and what views ask to say. Never every cue. */
+  @state() private announcement = '';
   #adapter: MediaAdapter | null = null;
   /** The model the media was mounted for: a 'model' change for the same lesson (its notes arriving) keeps it. */
   #mountedModel: unknown = null;
   #mountedMediaKey = '';
-  #unsubscribe: (() => void) | null = null;
+  /** What `#start()` registered, released by `#stop()`. */
+  #stops: (() => void)[] = [];
+  /** Set between a disconnection and the end of its task: connected again by then, it was a move. */
+  #leaving = false;
+  #playingWhenLeft = false;
   #captions = document.createElement('lesson-captions');
-  #onHashChange = () => this.controller.followFragment(location.hash);
+
+  constructor() {
+    super();
+    new ContextProvider(this, { context: lessonStoreContext, initialValue: this.#store });
+    this.#captions.controller = this.#store;
+  }
+
   /**
    * A new chapter while the video plays is said in the polite live region (WCAG 4.1.3): a listener does not see the
-   * slide's title. Not while paused (seeks there are the reader's own, and the chapters list says where it went),
-   * and never for each cue.
+   * slide's title. Not while paused (seeks there are the reader's own, and the chapters list says where it went).
    */
-  #onChapterChange = (event: Event) => {
-    const chapter = (event as CustomEvent<{ chapter: Chapter | null }>).detail.chapter;
-    if (chapter && !this.controller.paused) this.controller.announce(this.strings.chapterNow(chapter.title));
+  #onChapterChange = (event: HTMLElementEventMap['lesson-chapterchange']) => {
+    const chapter = event.detail.chapter;
+    if (chapter && !this.#store.paused) this.#announce(this.strings.chapterNow(chapter.title));
   };
   /** A view asked to go back to the video (e.g. from a note): focus the video area. */
   #onFocusMedia = async () => {
@@ -119,62 +136,98 @@ export class LessonPlayer extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.media')?.focus();
   };
 
+  #announce(message: string): void {
+    // The same text twice would not be read again: alternate a trailing no-break space.
+    this.announcement = message === this.announcement.trimEnd() && !this.announcement.endsWith('\u00a0') ? `${message}\u00a0` : message;
+  }
+
   // ——— Public API ———
+  /** The lesson store (views placed outside the player with `for` follow it). */
+  get controller(): LessonStore {
+    return this.#store;
+  }
   get currentTime(): number {
-    return this.controller.currentTime;
+    return this.#store.currentTime;
   }
   set currentTime(seconds: number) {
-    this.controller.seek(seconds);
+    this.#store.seek(seconds);
   }
   get paused(): boolean {
-    return this.controller.paused;
+    return this.#store.paused;
   }
   get duration(): number {
-    return this.controller.duration;
+    return this.#store.duration;
   }
   get cues(): Cue[] {
-    return this.controller.cues;
+    return this.#store.cues;
   }
   get chapters(): Chapter[] {
-    return this.controller.chapters;
+    return this.#store.chapters;
   }
   get activeCue(): Cue | null {
-    return this.controller.activeCue;
+    return this.#store.activeCue;
   }
   get activeChapter(): Chapter | null {
-    return this.controller.activeChapter;
+    return this.#store.activeChapter;
   }
   play(): Promise<void> {
-    return this.controller.play();
+    return this.#store.play();
   }
   pause(): void {
-    this.controller.pause();
+    this.#store.pause();
   }
   seek(seconds: number): void {
-    this.controller.seek(seconds);
+    this.#store.seek(seconds);
   }
   seekToChapter(id: string): boolean {
-    return this.controller.seekToChapter(id);
+    return this.#store.seekToChapter(id);
   }
   openNotes(chapterId: string): boolean {
-    return this.controller.openNotes(chapterId);
+    return this.#store.openNotes(chapterId);
   }
   /** Shows captions: a language, `true` for the lesson's default track, `false` (or null) to hide them. */
   setCaptions(language: string | boolean | null): void {
-    const manifest = this.controller.model?.manifest;
+    const manifest = this.#store.model?.manifest;
     const fallback = manifest?.captions.find((t) => t.default)?.lang ?? manifest?.captions[0]?.lang ?? null;
-    this.controller.setCaptions(language === true ? fallback : language || null);
+    this.#store.setCaptions(language === true ? fallback : language || null);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#captions.controller = this.controller;
-    // Progress and the resume position are kept even when no learner view is shown.
-    learnerFor(this.controller);
-    this.#unsubscribe = this.controller.subscribe((changes) => this.#onLessonChange(changes));
-    window.addEventListener('hashchange', this.#onHashChange);
+    this.#leaving = false;
+    // Moved (disconnected and connected again in the same task): everything is still running. Vidstack pauses its
+    // video as it leaves the page (its own disconnection runs after ours): once it has, the video plays on.
+    if (this.#store.running) {
+      if (this.#playingWhenLeft) queueMicrotask(() => this.isConnected && void this.#store.play());
+      return;
+    }
+    this.#start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#leaving = true;
+    this.#playingWhenLeft = !this.#store.paused;
+    // Frameworks and sortable lists move an element by removing and inserting it: wait for the end of the task
+    // (microtasks run before any rendering or timer) before deciding that the player left the page.
+    queueMicrotask(() => {
+      if (this.#leaving && !this.isConnected) this.#stop();
+    });
+  }
+
+  /** On the page: the store follows the address and the learner's page events; media left behind is mounted again. */
+  #start(): void {
+    this.#store.start();
+    this.#stops = [
+      this.#store.subscribe((changes) => this.#onLessonChange(changes)),
+      this.#store.requests.on('announce', ({ message }) => this.#announce(message)),
+      this.#store.requests.on('open-notes', ({ focus }) => focus && (this.tab = 'notes')),
+    ];
     this.addEventListener('lesson-focus-media', this.#onFocusMedia);
     this.addEventListener('lesson-chapterchange', this.#onChapterChange);
+    // Back on the page (perhaps in another language's part of it): the lesson comes back where it was.
+    if (this.hasUpdated && this.#applyLanguage() && this.lesson) void this.#store.load(this.lesson);
+    if (this.#store.status === 'ready' && !this.#adapter) this.#mountMedia({ restore: true });
     this.dispatchEvent(new Event('lesson-player-connected', { bubbles: true, composed: true }));
     if (!this.panelsReady) {
       loadPanels().then(
@@ -184,40 +237,59 @@ export class LessonPlayer extends LitElement {
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.#onHashChange);
-    this.#unsubscribe?.();
-    this.controller.detach();
+  /**
+   * Off the page: the learner's data is written and every listener, timer and frame released. The media element
+   * is taken out; Vidstack destroys it after its own pending frame (destroying it here, mid-frame, threw).
+   */
+  #stop(): void {
+    this.#store.stop();
+    this.#stops.forEach((stop) => stop());
+    this.#stops = [];
+    this.removeEventListener('lesson-focus-media', this.#onFocusMedia);
+    this.removeEventListener('lesson-chapterchange', this.#onChapterChange);
+    this.#unmountMedia();
+  }
+
+  #unmountMedia(): void {
+    this.#store.detach();
     this.#adapter?.destroy();
     this.#adapter = null;
+    this.#mountedModel = null;
+    this.#mountedMediaKey = '';
   }
 
   #onLessonChange(changes: ReadonlySet<LessonChange>): void {
-    if (changes.has('status') || changes.has('problems') || changes.has('announce') || changes.has('active')) {
-      this.requestUpdate();
-    }
-    if (changes.has('model') && this.controller.model && this.controller.model !== this.#mountedModel) this.#mountMedia();
-    if (changes.has('notes') && this.controller.notesRequest?.focus) this.tab = 'notes';
+    if (changes.has('status') || changes.has('problems') || changes.has('active') || changes.has('lang')) this.requestUpdate();
+    const { status, model } = this.#store;
+    if (changes.has('model') && model && model !== this.#mountedModel) this.#mountMedia();
+    // A lesson that failed shows its problems, not the previous lesson's video.
+    if (changes.has('status') && status === 'error' && this.#adapter) this.#unmountMedia();
+  }
+
+  /** The UI language: the player's `lang`, else the nearest around it, else the page's. True when it changed. */
+  #applyLanguage(): boolean {
+    const before = this.#store.lang;
+    // The property, not the attribute: frameworks set the property, reflected only after this update.
+    const lang = this.#store.setLanguage(this.lang || languageAround(this));
+    this.strings = uiStrings(lang);
+    return lang !== before;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang')) {
-      this.strings = uiStrings(this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
-    }
-    if ((changed.has('lesson') || changed.has('lang')) && this.lesson) {
-      this.controller.fetchTimeoutMs = this.fetchTimeout > 0 ? this.fetchTimeout : FETCH_TIMEOUT_MS;
-      void this.controller.load(this.lesson, this.strings.lang);
+    const langChanged = changed.has('lang') && this.#applyLanguage();
+    if ((changed.has('lesson') || langChanged) && this.lesson) {
+      this.#store.fetchTimeoutMs = this.fetchTimeout > 0 ? this.fetchTimeout : FETCH_TIMEOUT_MS;
+      void this.#store.load(this.lesson);
     }
     if (changed.has('start') && this.start) {
       const start = parseTime(this.start);
       if (start === undefined) console.warn(`lesson-player: start="${this.start}" is not a time (try 90, 1:30 or 1m30s)`);
-      else this.controller.seek(start);
+      else this.#store.seek(start);
     }
   }
 
-  #mountMedia(): void {
-    const model = this.controller.model!;
+  #mountMedia({ restore = false } = {}): void {
+    const model = this.#store.model!;
     this.#mountedModel = model;
     const { manifest, contentLang } = model;
     const labels = {
@@ -251,7 +323,7 @@ export class LessonPlayer extends LitElement {
       this.#adapter = createVidstackAdapter({ ...labels, ...media, overlay: this.#captions });
       this.#mountedMediaKey = mediaKey;
     }
-    this.controller.attach(this.#adapter);
+    this.#store.attach(this.#adapter, { restore });
     this.requestUpdate();
   }
 
@@ -261,7 +333,8 @@ export class LessonPlayer extends LitElement {
   }
 
   protected override render() {
-    const { status, problems, announcement, activeChapter, model } = this.controller;
+    const { status, problems, activeChapter, model } = this.#store;
+    const announcement = this.announcement;
     const s = this.strings;
     const title = model ? lessonTitle(model.manifest, model.contentLang) : '';
     // The panels and the Embed button wait for their chunk; the video does not.
@@ -287,7 +360,7 @@ export class LessonPlayer extends LitElement {
                 ${this.noEmbed || !this.panelsReady
                   ? nothing
                   : html`<lesson-embed
-                      .controller=${this.controller}
+                     
                       lesson=${new URL(this.lesson, document.baseURI).href}
                       embed-src=${this.embedSrc}
                       script-src=${this.scriptSrc}
@@ -295,14 +368,14 @@ export class LessonPlayer extends LitElement {
               </div>`
             : nothing}
           ${panels && this.panelsReady
-            ? html`<lesson-chapters id="panel-chapters" class="chapters" .controller=${this.controller}></lesson-chapters>
-                <lesson-learner class="chapters learner" .controller=${this.controller}></lesson-learner>`
+            ? html`<lesson-chapters id="panel-chapters" class="chapters"></lesson-chapters>
+                <lesson-learner class="chapters learner"></lesson-learner>`
             : nothing}
         </section>
         ${panelsLoading ? html`<div class="side" part="side"><p class="loading" role="status">${s.loading}</p></div>` : nothing}
         ${panels && this.panelsReady
-          ? html`<div class="side" id="panel-transcript" part="side"><lesson-transcript .controller=${this.controller}></lesson-transcript></div>
-              ${this.#hasNotes ? html`<lesson-notes id="panel-notes" class="notes" .controller=${this.controller}></lesson-notes>` : nothing}`
+          ? html`<div class="side" id="panel-transcript" part="side"><lesson-transcript></lesson-transcript></div>
+              ${this.#hasNotes ? html`<lesson-notes id="panel-notes" class="notes"></lesson-notes>` : nothing}`
           : nothing}
       </div>
     </div>`;
@@ -310,7 +383,7 @@ export class LessonPlayer extends LitElement {
 
   /** Notes are optional: a lesson without any has no Notes panel nor tab. */
   get #hasNotes(): boolean {
-    return Object.values(this.controller.model?.manifest.notes ?? {}).some((byChapter) => Object.keys(byChapter).length > 0);
+    return Object.values(this.#store.model?.manifest.notes ?? {}).some((byChapter) => Object.keys(byChapter).length > 0);
   }
 
   #renderTabs(s: UiStrings) {

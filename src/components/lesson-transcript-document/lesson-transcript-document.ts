@@ -15,7 +15,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { buildTranscriptDocument, describeSlide } from '../../core/transcript-document.ts';
 import { formatDuration, formatTime } from '../../core/time.ts';
-import { LessonController, type LessonChange } from '../../state/lesson-controller.ts';
+import { browserEnvironment } from '../../state/browser-environment.ts';
+import { LessonStore, type LessonChange } from '../../state/lesson-store.ts';
+import { pageLanguage } from '../page-language.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';
 
@@ -66,9 +68,12 @@ export class LessonTranscriptDocument extends LessonView {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Set before the base class subscribes to the controller (in this same update).
-    if (changed.has('lesson') && this.lesson && !this.htmlFor) this.controller ??= new LessonController(this);
+    if (changed.has('lesson') && this.lesson && !this.htmlFor && !this.controller) {
+      this.controller = new LessonStore(browserEnvironment(this));
+      this.controller.setLanguage(pageLanguage(this));
+    }
     super.willUpdate(changed);
-    if (changed.has('lesson') && this.lesson && !this.htmlFor) void this.controller!.load(this.lesson, this.strings.lang);
+    if (changed.has('lesson') && this.lesson && !this.htmlFor) void this.controller!.load(this.lesson);
   }
 
   protected override render() {

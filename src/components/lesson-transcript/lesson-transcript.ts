@@ -32,9 +32,8 @@
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { LessonChange, LessonModel } from '../../state/lesson-controller.ts';
+import type { LessonChange, LessonModel } from '../../state/lesson-store.ts';
 import { speakerLabelStyles } from '../cue-dom.ts';
-import { learnerFor } from '../../learner/learner-session.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';
 import { FollowScroll, hasSelectionIn } from './follow-scroll.ts';
@@ -104,7 +103,7 @@ export class LessonTranscript extends LessonView {
     cueStart: (index) => this.controller?.cues[index]?.start,
     addNote: (time) => {
       const controller = this.controller;
-      const note = controller ? learnerFor(controller).addNote(time) : null;
+      const note = controller ? controller.learner.addNote(time) : null;
       if (!controller || !note) return null;
       controller.openNotes(note.chapterId, false);
       return note.time;

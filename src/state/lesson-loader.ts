@@ -1,0 +1,121 @@
+/**
+ * Loads a lesson's files: the manifest, then its caption and chapter tracks together (the lesson is ready when
+ * they are), then its note files (one per chapter, after the lesson is ready). A problem in one file never stops
+ * the others; each is reported as it is found.
+ */
+import { validateManifest, parseManifestText } from '../core/manifest.ts';
+import type { Chapter, Cue, LessonManifest, LessonProblem } from '../core/types.ts';
+import type { LessonEnvironment } from './environment.ts';
+import { fetchLessonText } from './fetch-lesson-file.ts';
+
+export interface LessonModel {
+  manifest: LessonManifest;
+  /** Language of the transcript, chapters and notes shown (the UI language when the lesson has it). */
+  contentLang: string;
+  cues: Cue[];
+  /** Every caption/subtitle track that loaded, by language (for the overlay). */
+  captionTracks: Map<string, Cue[]>;
+  chapters: Chapter[];
+  /** Chapter id → Markdown. Filled after the lesson is ready (see `LoadedLesson.notes`). */
+  notes: Map<string, string>;
+}
+
+export interface LoadedLesson {
+  model: LessonModel;
+  /** The note files arriving, or null when the lesson has none. Resolves when `model.notes` is filled. */
+  notes: Promise<void> | null;
+}
+
+export interface LoadRequest {
+  url: string;
+  uiLang: string;
+  timeoutMs: number;
+  signal: AbortSignal;
+  report(problem: LessonProblem): void;
+}
+
+/** The lesson, or null when the manifest could not be used (its problems are reported). */
+export async function loadLesson(env: LessonEnvironment, request: LoadRequest): Promise<LoadedLesson | null> {
+  const { signal, report } = request;
+  const fetchText = async (url: string, kind: LessonProblem['kind']): Promise<string | undefined> => {
+    const fetched = await fetchLessonText(url, kind, { signal, timeoutMs: request.timeoutMs, fetch: env.fetch, scheduler: env.scheduler });
+    if (signal.aborted) return undefined;
+    fetched.problems.forEach(report);
+    return fetched.text;
+  };
+  /** The WebVTT module, or a located problem for the track that needed it when the module could not load. */
+  const parserFor = async (vtt: Promise<VttModule>, file: string, kind: 'captions' | 'chapters'): Promise<VttModule | null> => {
+    try {
+      return await vtt;
+    } catch (error) {
+      if (!signal.aborted) {
+        const reason = (error as Error).message || 'network error';
+        report({ severity: 'error', file, kind, rule: 'fetch-network', message: `could not be read: the player's WebVTT module did not load (${reason})` });
+      }
+      return null;
+    }
+  };
+
+  // The WebVTT parser stays out of the player's first chunk: fetched while the manifest is.
+  const vtt = loadVttParser();
+  vtt.catch(() => undefined); // reported by the track that needs it, if the manifest gets that far
+  const absolute = new URL(request.url, env.baseURI()).href;
+  const text = await fetchText(absolute, 'manifest');
+  if (text === undefined) return null;
+  const parsed = parseManifestText(text, absolute);
+  const validated = parsed.value === undefined ? { problems: [] } : validateManifest(parsed.value, absolute);
+  for (const p of [...parsed.problems, ...validated.problems]) report(p);
+  const manifest = validated.manifest;
+  if (!manifest || signal.aborted) return null;
+
+  const contentLang = pickLanguage(request.uiLang, [manifest.language, ...manifest.captions.map((c) => c.lang)], manifest.language);
+  const captionTracks = new Map<string, Cue[]>();
+  const captionLoads = manifest.captions.map(async (track) => {
+    const text = await fetchText(track.src, 'captions');
+    const parser = text === undefined ? null : await parserFor(vtt, track.src, 'captions');
+    if (!parser || text === undefined) return;
+    const result = parser.parseCaptions(text, track.src);
+    result.problems.forEach(report);
+    if (result.items.length) captionTracks.set(track.lang, result.items);
+  });
+  const chapterTrack = manifest.chapters.find((c) => c.lang === contentLang) ?? manifest.chapters.find((c) => c.lang === manifest.language);
+  const chaptersLoad = chapterTrack
+    ? fetchText(chapterTrack.src, 'chapters').then(async (text) => {
+        const parser = text === undefined ? null : await parserFor(vtt, chapterTrack.src, 'chapters');
+        if (!parser || text === undefined) return [];
+        const result = parser.parseChapters(text, chapterTrack.src);
+        result.problems.forEach(report);
+        return result.items;
+      })
+    : Promise.resolve([] as Chapter[]);
+  const notesLang = manifest.notes[contentLang] ? contentLang : manifest.language;
+  const noteFiles = Object.entries(manifest.notes[notesLang] ?? {});
+  const noteTexts = noteFiles.length ? Promise.all(noteFiles.map(async ([chapterId, src]) => [chapterId, await fetchText(src, 'notes')] as const)) : null;
+  const [chapters] = await Promise.all([chaptersLoad, ...captionLoads]);
+  if (signal.aborted) return null;
+
+  const cues = captionTracks.get(contentLang) ?? captionTracks.get(manifest.language) ?? [];
+  const model: LessonModel = { manifest, contentLang, cues, captionTracks, chapters, notes: new Map() };
+  const notes = noteTexts?.then((loaded) => {
+    for (const [chapterId, text] of loaded) if (text !== undefined) model.notes.set(chapterId, text);
+  });
+  return { model, notes: notes ?? null };
+}
+
+type VttModule = typeof import('../core/vtt.ts');
+let vttModule: Promise<VttModule> | null = null;
+
+/** Loads the WebVTT parser once per page (it holds no player); a failed load is tried again by the next lesson. */
+function loadVttParser(): Promise<VttModule> {
+  vttModule ??= import('../core/vtt.ts').catch((error: unknown) => {
+    vttModule = null;
+    throw error;
+  });
+  return vttModule;
+}
+
+/** The first of the candidates matching the UI language (by primary subtag), else the fallback. */
+function pickLanguage(uiLang: string, available: string[], fallback: string): string {
+  const primary = uiLang.toLowerCase().split('-')[0];
+  return available.find((l) => l.toLowerCase().split('-')[0] === primary) ?? fallback;
+}
