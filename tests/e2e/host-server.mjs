@@ -1,11 +1,17 @@
 // A static server for the embedding tests' host pages (tests/fixtures/embed), on origins other than the lesson's:
 // HOST_PORT (the host page) and THIRD_PORT (a foreign page). `{{LESSON_ORIGIN}}`, `{{HOST_ORIGIN}}` and
 // `{{THIRD_ORIGIN}}` in the pages become the servers' origins. No CORS headers: the lesson's server must send them.
+// `/hosts/…` serves the lifecycle tests' pages (tests/fixtures/hosts) the same way, and `/apps/…` the React, Vue and
+// Vidstack-alone apps built from tests/fixtures/hosts/apps into `<E2E_DIST>-hosts` (tests/fixtures/hosts/vite.config.ts).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 
 const root = join(import.meta.dirname, '../fixtures/embed');
+const roots = [
+  ['/hosts/', join(import.meta.dirname, '../fixtures/hosts')],
+  ['/apps/', resolve(process.env.E2E_HOSTS_DIST ?? `${process.env.E2E_DIST ?? 'dist'}-hosts`)],
+];
 const lessonPort = Number(process.env.E2E_PORT ?? 4173);
 const ports = [Number(process.env.HOST_PORT ?? lessonPort + 1), Number(process.env.THIRD_PORT ?? lessonPort + 2)];
 const origin = (port) => `http://127.0.0.1:${port}`;
@@ -16,7 +22,8 @@ for (const port of ports) {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', origin(port)).pathname)).replace(/^(\.\.[/\\])+/, '');
     if (path === '/health') return res.end('ok');
     try {
-      const text = (await readFile(join(root, path))).toString('utf8')
+      const [prefix, dir] = roots.find(([prefix]) => path.startsWith(prefix)) ?? ['/', root];
+      const text = (await readFile(join(dir, path.slice(prefix.length)))).toString('utf8')
         .replaceAll('{{LESSON_ORIGIN}}', origin(lessonPort))
         .replaceAll('{{HOST_ORIGIN}}', origin(ports[0]))
         .replaceAll('{{THIRD_ORIGIN}}', origin(ports[1]));
