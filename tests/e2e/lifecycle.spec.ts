@@ -8,14 +8,24 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { expectCollected, expectListenersReleased, globalListeners, keepWeakRef } from './lifecycle-helpers.ts';
+import {
+  expectCollected,
+  expectFollowing,
+  expectListenersReleased,
+  expectPlayingPast,
+  expectStringsIn,
+  following,
+  globalListeners,
+  keepWeakRef,
+  playback,
+  playFrom,
+  type Lang,
+} from './lifecycle-helpers.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const LESSON = `http://127.0.0.1:${PORT}`;
 const HOST = `http://127.0.0.1:${PORT + 1}`;
 const MANIFEST = `${LESSON}/lessons/survivre-en-milieu-hostile.json`;
-
-type Lang = 'fr' | 'en';
 
 /** Opens the host page (French, `<html lang="fr">`, unless told otherwise) with the library defined. */
 async function openHostPage(page: Page, pageLang: Lang = 'fr'): Promise<void> {
@@ -40,110 +50,6 @@ async function addPlayer(page: Page, lang: Lang, where = 'first'): Promise<void>
     },
     { lang, where, manifest: MANIFEST },
   );
-}
-
-interface Playback {
-  /** Whether the player's shadow root holds a `<video>`. */
-  video: boolean;
-  videoPaused: boolean;
-  videoTime: number;
-  /** The element's public API. */
-  paused: boolean;
-  currentTime: number;
-}
-
-function playback(page: Page): Promise<Playback> {
-  return page.evaluate(() => {
-    const player = document.getElementById('lecteur') as HTMLElementTagNameMap['lesson-player'];
-    const video = player.shadowRoot?.querySelector('video');
-    return { video: !!video, videoPaused: video?.paused ?? true, videoTime: video?.currentTime ?? 0, paused: player.paused, currentTime: player.currentTime };
-  });
-}
-
-/** Waits for the media, then plays it muted from `from` seconds through the public API. */
-async function playFrom(page: Page, from: number): Promise<void> {
-  await page.waitForFunction(() => (document.getElementById('lecteur')?.shadowRoot?.querySelector('video')?.readyState ?? 0) >= 2);
-  await page.evaluate(async (from) => {
-    const player = document.getElementById('lecteur') as HTMLElementTagNameMap['lesson-player'];
-    player.shadowRoot!.querySelector('video')!.muted = true;
-    player.seek(from);
-    await player.play();
-  }, from);
-  await expectPlayingPast(page, from);
-}
-
-/** The video plays (not paused, its clock and the player's moving) past `time`. */
-async function expectPlayingPast(page: Page, time: number): Promise<void> {
-  await expect.poll(async () => (await playback(page)).video, { message: 'the player has a <video>' }).toBe(true);
-  await expect.poll(async () => (await playback(page)).videoTime, { message: 'the video clock moves on' }).toBeGreaterThan(time + 0.5);
-  await expect.poll(async () => (await playback(page)).currentTime, { message: "the player's currentTime moves on" }).toBeGreaterThan(time + 0.5);
-  const now = await playback(page);
-  expect(now.videoPaused, 'the video is playing').toBe(false);
-  expect(now.paused, 'the player says it is playing').toBe(false);
-}
-
-/** The transcript's current line and the caption shown, as text. */
-function following(page: Page): Promise<{ line: string; caption: string; captionLang: string }> {
-  return page.evaluate(() => {
-    const root = document.getElementById('lecteur')!.shadowRoot!;
-    const line = root.querySelector('lesson-transcript')?.shadowRoot?.querySelector('.line[aria-current="true"]')?.textContent ?? '';
-    const cue = root.querySelector('lesson-captions')?.shadowRoot?.querySelector<HTMLElement>('.cue');
-    return { line: line.trim(), caption: cue && !cue.hidden ? (cue.textContent ?? '').trim() : '', captionLang: cue?.getAttribute('lang') ?? '' };
-  });
-}
-
-/** The transcript and the captions move on from what they show now. */
-async function expectFollowing(page: Page): Promise<void> {
-  const now = await following(page);
-  await expect.poll(async () => (await following(page)).line, { message: 'the transcript follows the video' }).not.toBe(now.line);
-  await expect.poll(async () => (await following(page)).caption, { message: 'the captions follow the video' }).not.toBe(now.caption);
-  await expect.poll(async () => (await following(page)).caption, { message: 'a caption shows' }).not.toBe('');
-}
-
-/**
- * Every text a person meets in the player, through its shadow roots: text nodes and the names given in
- * attributes (aria-label, placeholder, title), trimmed.
- */
-function uiTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    const visit = (root: ParentNode) => {
-      for (const element of root.querySelectorAll('*')) {
-        if (['style', 'script', 'template'].includes(element.localName)) continue;
-        for (const node of element.childNodes) if (node.nodeType === Node.TEXT_NODE && node.textContent!.trim()) texts.push(node.textContent!.trim());
-        for (const name of ['aria-label', 'placeholder', 'title']) {
-          const value = element.getAttribute(name);
-          if (value) texts.push(value.trim());
-        }
-        if (element.shadowRoot) visit(element.shadowRoot);
-      }
-    };
-    visit(document.getElementById('lecteur')!.shadowRoot!);
-    return texts;
-  });
-}
-
-/** Strings of each UI language (src/i18n/strings.ts, learner-strings.ts) that must not show in the other. */
-const ONLY_IN: Record<Lang, RegExp[]> = {
-  fr: [/^Transcription$/, /^Rechercher dans la transcription$/, /^Intégrer$/, /^Ajouter une note à /, /^Chapitre en cours$/, /^Mon suivi$/, /^Outils$/, /^Lecture$/, /^Sous-titres$/],
-  en: [/^Transcript$/, /^Search the transcript$/, /^Embed$/, /^Add a note at /, /^Current chapter$/, /^My learning$/, /^Play$/, /^Captions$/],
-};
-
-/** The panels, the toolbar and the video's controls all speak `lang`, and nothing of the other language shows. */
-async function expectStringsIn(page: Page, lang: Lang): Promise<void> {
-  const player = page.locator('#lecteur');
-  const s = {
-    fr: { transcript: 'Transcription', search: 'Rechercher dans la transcription', embed: 'Intégrer', addNote: /^Ajouter une note à \d/, learner: 'Mon suivi' },
-    en: { transcript: 'Transcript', search: 'Search the transcript', embed: 'Embed', addNote: /^Add a note at \d/, learner: 'My learning' },
-  }[lang];
-  await expect(player.locator('lesson-transcript h2'), 'the transcript').toHaveText(s.transcript);
-  await expect(player.locator('lesson-transcript input[type="search"]'), 'the transcript search').toHaveAccessibleName(s.search);
-  await expect(player.locator('lesson-embed').getByRole('button').first(), 'the Embed button').toHaveText(s.embed);
-  await expect(player.locator('lesson-learner h2'), 'the learner panel').toHaveText(s.learner);
-  await expect(player.locator('lesson-learner button.add-note'), "the learner panel's Add a note").toHaveAccessibleName(s.addNote);
-  const other: Lang = lang === 'fr' ? 'en' : 'fr';
-  const texts = await uiTexts(page);
-  expect(texts.filter((text) => ONLY_IN[other].some((re) => re.test(text))), `strings of the other language (${other}) in a ${lang} player`).toEqual([]);
 }
 
 test.describe('the player on a host page', () => {
