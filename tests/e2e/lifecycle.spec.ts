@@ -85,7 +85,7 @@ test.describe('the player on a host page', () => {
     await expectFollowing(page);
   });
 
-  test('removed, then put back later: it comes back at its place, playing, with its captions and language', async ({ page, consoleErrors }) => {
+  test('removed while playing, then put back later: it comes back at its place, playing, with its captions and language', async ({ page, consoleErrors }) => {
     void consoleErrors;
     await openHostPage(page);
     await addPlayer(page, 'en');
@@ -108,6 +108,33 @@ test.describe('the player on a host page', () => {
     await expectFollowing(page);
     expect((await following(page)).captionLang, 'the captions chosen before').toBe('en');
     await expectStringsIn(page, 'en');
+  });
+
+  test('removed while paused, then put back later: it comes back paused at its place', async ({ page, consoleErrors }) => {
+    void consoleErrors;
+    await openHostPage(page);
+    await addPlayer(page, 'fr');
+    await playFrom(page, 40);
+    const pausedAt = await page.evaluate(() => {
+      const player = document.querySelector('lesson-player')!;
+      player.pause();
+      return new Promise<number>((resolve) => requestAnimationFrame(() => resolve(player.currentTime)));
+    });
+    await page.evaluate(() => {
+      const player = document.querySelector('lesson-player')!;
+      (window as unknown as { removedPlayer: Element }).removedPlayer = player;
+      player.remove();
+    });
+    await page.evaluate(() => document.getElementById('second')!.append((window as unknown as { removedPlayer: Element }).removedPlayer));
+
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('lesson-player')!.shadowRoot!.querySelector('video')?.readyState ?? 0), { message: 'a <video> with its media' })
+      .toBeGreaterThanOrEqual(2);
+    const back = await playback(page);
+    expect(back.paused, 'the player says paused').toBe(true);
+    expect(back.videoPaused, 'the video is paused').toBe(true);
+    expect(Math.abs(back.currentTime - pausedAt), 'at the same place').toBeLessThan(0.5);
+    await expectStringsIn(page, 'fr');
   });
 
   test('removing a player that has played: no error, every window/document listener released, and the element is collected', async ({ page, consoleErrors }) => {
