@@ -37,7 +37,7 @@ async function openHostPage(page: Page, pageLang: Lang = 'fr'): Promise<void> {
 }
 
 /** Adds `<lesson-player id="lecteur">` to `#first` (or `where`) and waits for its `lesson-ready`. */
-async function addPlayer(page: Page, lang: Lang, where = 'first'): Promise<void> {
+async function addPlayer(page: Page, lang: string, where = 'first'): Promise<void> {
   await page.evaluate(
     async ({ lang, where, manifest }) => {
       const player = document.createElement('lesson-player');
@@ -67,6 +67,16 @@ test.describe('the player on a host page', () => {
     await addPlayer(page, 'fr');
     await expectStringsIn(page, 'fr');
     await expect(page.locator('#lecteur lesson-learner button.add-note'), 'a note at the very start').toHaveAccessibleName('Ajouter une note à 0 s');
+  });
+
+  test('an unsupported lang falls back to French and says so in the console', async ({ page, consoleErrors }) => {
+    void consoleErrors;
+    const warnings: string[] = [];
+    page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+    await openHostPage(page);
+    await addPlayer(page, 'de');
+    await expectStringsIn(page, 'fr');
+    expect(warnings.filter((w) => /lesson-player/.test(w) && /\bde\b/.test(w)), 'a warning naming the unsupported lang').toHaveLength(1);
   });
 
   test('moved to another container while playing, it keeps playing from its place, the transcript and captions following', async ({ page, consoleErrors }) => {
