@@ -185,8 +185,8 @@ export async function expectFollowing(page: Page): Promise<void> {
  * Every text a person meets in the player, through its shadow roots: text nodes and the names given in
  * attributes (aria-label, placeholder, title), trimmed.
  */
-function uiTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+function uiTexts(page: Page, id: string): Promise<string[]> {
+  return page.evaluate((id) => {
     const texts: string[] = [];
     const visit = (root: ParentNode) => {
       for (const element of root.querySelectorAll('*')) {
@@ -199,9 +199,9 @@ function uiTexts(page: Page): Promise<string[]> {
         if (element.shadowRoot) visit(element.shadowRoot);
       }
     };
-    visit(document.getElementById('lecteur')!.shadowRoot!);
+    visit(document.getElementById(id)!.shadowRoot!);
     return texts;
-  });
+  }, id);
 }
 
 /** Strings of each UI language (src/i18n/strings.ts, learner-strings.ts) that must not show in the other. */
@@ -211,8 +211,8 @@ const ONLY_IN: Record<Lang, RegExp[]> = {
 };
 
 /** The panels, the toolbar and the video's controls all speak `lang`, and nothing of the other language shows. */
-export async function expectStringsIn(page: Page, lang: Lang): Promise<void> {
-  const player = page.locator('#lecteur');
+export async function expectStringsIn(page: Page, lang: Lang, id = 'lecteur'): Promise<void> {
+  const player = page.locator(`#${id}`);
   const s = {
     fr: { transcript: 'Transcription', search: 'Rechercher dans la transcription', embed: 'Intégrer', addNote: /^Ajouter une note à \d/, learner: 'Mon suivi' },
     en: { transcript: 'Transcript', search: 'Search the transcript', embed: 'Embed', addNote: /^Add a note at \d/, learner: 'My learning' },
@@ -223,6 +223,6 @@ export async function expectStringsIn(page: Page, lang: Lang): Promise<void> {
   await expect(player.locator('lesson-learner h2'), 'the learner panel').toHaveText(s.learner);
   await expect(player.locator('lesson-learner button.add-note'), "the learner panel's Add a note").toHaveAccessibleName(s.addNote);
   const other: Lang = lang === 'fr' ? 'en' : 'fr';
-  const texts = await uiTexts(page);
-  expect(texts.filter((text) => ONLY_IN[other].some((re) => re.test(text))), `strings of the other language (${other}) in a ${lang} player`).toEqual([]);
+  const texts = await uiTexts(page, id);
+  expect(texts.filter((text) => ONLY_IN[other].some((re) => re.test(text))), `strings of the other language (${other}) in #${id}, a ${lang} player`).toEqual([]);
 }

@@ -36,47 +36,42 @@ async function openHostPage(page: Page, pageLang: Lang = 'fr'): Promise<void> {
   }, pageLang);
 }
 
-/** Adds `<lesson-player id="lecteur">` to `#first` (or `where`) and waits for its `lesson-ready`. */
-async function addPlayer(page: Page, lang: string, where = 'first'): Promise<void> {
+/** Adds `<lesson-player id="lecteur">` (or `id`) to `#first` (or `where`) and waits for its `lesson-ready`. */
+async function addPlayer(page: Page, lang: string, where = 'first', id = 'lecteur'): Promise<void> {
   await page.evaluate(
-    async ({ lang, where, manifest }) => {
+    async ({ lang, where, id, manifest }) => {
       const player = document.createElement('lesson-player');
-      player.id = 'lecteur';
+      player.id = id;
       player.setAttribute('lang', lang);
       player.setAttribute('lesson', manifest);
       const ready = new Promise((resolve) => player.addEventListener('lesson-ready', resolve, { once: true }));
       document.getElementById(where)!.append(player);
       await ready;
     },
-    { lang, where, manifest: MANIFEST },
+    { lang, where, id, manifest: MANIFEST },
   );
 }
 
 test.describe('the player on a host page', () => {
-  test('lang="en" on a French page: every panel, the toolbar and the controls speak English', async ({ page, consoleErrors }) => {
-    void consoleErrors;
-    await openHostPage(page, 'fr');
-    await addPlayer(page, 'en');
-    await expectStringsIn(page, 'en');
-    await expect(page.locator('#lecteur lesson-learner button.add-note'), 'a note at the very start').toHaveAccessibleName('Add a note at 0 s');
-  });
-
-  test('lang="fr" on an English page: every panel, the toolbar and the controls speak French', async ({ page, consoleErrors }) => {
-    void consoleErrors;
-    await openHostPage(page, 'en');
-    await addPlayer(page, 'fr');
-    await expectStringsIn(page, 'fr');
-    await expect(page.locator('#lecteur lesson-learner button.add-note'), 'a note at the very start').toHaveAccessibleName('Ajouter une note à 0 s');
-  });
-
-  test('an unsupported lang falls back to French and says so in the console', async ({ page, consoleErrors }) => {
+  test('each player speaks its own lang, whatever the page\'s; an unsupported one falls back to French with a warning', async ({ page, consoleErrors }) => {
     void consoleErrors;
     const warnings: string[] = [];
     page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
-    await openHostPage(page);
-    await addPlayer(page, 'de');
-    await expectStringsIn(page, 'fr');
-    expect(warnings.filter((w) => /lesson-player/.test(w) && /\bde\b/.test(w)), 'a warning naming the unsupported lang').toHaveLength(1);
+    await openHostPage(page, 'fr');
+    await addPlayer(page, 'en', 'first', 'english');
+    await expectStringsIn(page, 'en', 'english');
+    await expect(page.locator('#english lesson-learner button.add-note'), 'a note at the very start').toHaveAccessibleName('Add a note at 0 s');
+
+    // The page turns English: the English player stays English, a French one added now is French.
+    await page.evaluate(() => (document.documentElement.lang = 'en'));
+    await addPlayer(page, 'fr', 'second', 'french');
+    await expectStringsIn(page, 'fr', 'french');
+    await expect(page.locator('#french lesson-learner button.add-note'), 'a note at the very start').toHaveAccessibleName('Ajouter une note à 0 s');
+    await expectStringsIn(page, 'en', 'english');
+
+    await addPlayer(page, 'de', 'second', 'german');
+    await expectStringsIn(page, 'fr', 'german');
+    expect(warnings.filter((w) => /lesson-player/.test(w) && /\bde\b/.test(w)), 'one warning naming the unsupported lang').toHaveLength(1);
   });
 
   test('moved to another container while playing, it keeps playing from its place, the transcript and captions following', async ({ page, consoleErrors }) => {
