@@ -57,13 +57,13 @@ export function globalListeners(page: Page): Promise<GlobalListener[]> {
 }
 
 /** `target:type` of each listener, for comparing counts (the handlers' text stays in the failure message). */
-export const listenerKeys = (listeners: GlobalListener[]) => listeners.map((l) => `${l.target}:${l.type}`);
+const listenerKeys = (listeners: GlobalListener[]) => listeners.map((l) => `${l.target}:${l.type}`);
 
 /**
  * The listeners present now that were not in `before` (as a multiset: a second `pagehide` listener counts).
  * Empty when the page is back to where it was.
  */
-export function addedListeners(before: GlobalListener[], now: GlobalListener[]): GlobalListener[] {
+function addedListeners(before: GlobalListener[], now: GlobalListener[]): GlobalListener[] {
   const left = listenerKeys(before);
   return now.filter((listener) => {
     const i = left.indexOf(`${listener.target}:${listener.type}`);
@@ -75,13 +75,9 @@ export function addedListeners(before: GlobalListener[], now: GlobalListener[]):
 
 /** Waits until the window/document listeners are back to `before`; the message lists what stayed. */
 export async function expectListenersReleased(page: Page, before: GlobalListener[], what: string): Promise<void> {
-  let added: GlobalListener[] = [];
   await expect
     .poll(
-      async () => {
-        added = addedListeners(before, await globalListeners(page));
-        return added.map((l) => `${l.target}:${l.type} ${l.handler}`);
-      },
+      async () => addedListeners(before, await globalListeners(page)).map((l) => `${l.target}:${l.type} ${l.handler}`),
       { message: `listeners ${what} left on window/document` },
     )
     .toEqual([]);
@@ -206,8 +202,8 @@ function uiTexts(page: Page, id: string): Promise<string[]> {
 
 /** Strings of each UI language (src/i18n/strings.ts, learner-strings.ts) that must not show in the other. */
 const ONLY_IN: Record<Lang, RegExp[]> = {
-  fr: [/^Transcription$/, /^Rechercher dans la transcription$/, /^Intégrer$/, /^Ajouter une note à /, /^Chapitre en cours$/, /^Mon suivi$/, /^Outils$/, /^Lecture$/, /^Sous-titres$/],
-  en: [/^Transcript$/, /^Search the transcript$/, /^Embed$/, /^Add a note at /, /^Current chapter$/, /^My learning$/, /^Play$/, /^Captions$/],
+  fr: [/^Transcription$/, /^Rechercher dans la transcription$/, /^Intégrer$/, /^Ajouter une note à /, /^Chapitre en cours$/, /^Mon suivi$/, /^Exporter, télécharger, imprimer$/, /^Lecture$/, /^Sous-titres$/],
+  en: [/^Transcript$/, /^Search the transcript$/, /^Embed$/, /^Add a note at /, /^Current chapter$/, /^My learning$/, /^Export, download, print$/, /^Play$/, /^Captions$/],
 };
 
 /** The panels, the toolbar and the video's controls all speak `lang`, and nothing of the other language shows. */
