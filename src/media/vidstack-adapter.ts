@@ -15,6 +15,7 @@ import 'vidstack/player/ui';
 import type { MediaPlayerElement } from 'vidstack/elements';
 import themeCss from 'vidstack/player/styles/default/theme.css?inline';
 import videoLayoutCss from 'vidstack/player/styles/default/layouts/video.css?inline';
+import { formatDuration } from '../core/time.ts';
 import { mediaA11yStyles } from './media-a11y-styles.ts';
 import type { MediaAdapter, MediaSetup, MediaState } from './media-adapter.ts';
 
@@ -37,6 +38,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   player.setAttribute('crossorigin', '');
   player.setAttribute('lang', setup.lang);
   player.title = setup.title;
+  player.setAttribute('aria-label', regionLabel(setup));
   player.keyTarget = 'player';
   const provider = document.createElement('media-provider');
   player.append(provider);
@@ -63,6 +65,8 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   player.src = setup.sources.map((s) => ({ src: s.src, type: s.type })) as MediaPlayerElement['src'];
 
   addTextTracks(player, setup.textTracks);
+  let currentTranslations = setup.translations;
+  const vidstackWords = translateVidstackWords(player, () => currentTranslations);
 
   const listeners = new Set<(state: MediaState) => void>();
   let state: MediaState = {
@@ -188,7 +192,9 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     relabel({ title, lang, translations, textTracks }) {
       player.title = title;
       player.setAttribute('lang', lang);
-      Object.assign(layout, { translations });
+      player.setAttribute('aria-label', regionLabel({ title, translations }));
+      Object.assign(layout, { translations: (currentTranslations = translations) });
+      vidstackWords.apply();
       const showing = state.captionsLanguage;
       player.textTracks.clear();
       addTextTracks(player, textTracks);
@@ -229,6 +235,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       waitingPlays.forEach((release) => release());
       player.removeEventListener('error', onError, true);
       for (const type of SEEK_EVENTS) player.removeEventListener(type, onSeekEvent, true);
+      vidstackWords.disconnect();
       listeners.clear();
       // Out of the page, Vidstack destroys its player itself, after its pending frame: destroying it here could
       // run while a frame callback of its time slider is pending ('e is not a function').
@@ -241,6 +248,55 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
 }
 
 const SEEK_EVENTS = ['seeking', 'seeked'] as const;
+
+/**
+ * The name of Vidstack's region. Vidstack names it in English whatever its translations ("Video Player - title"),
+ * so it is set here, in the UI language.
+ */
+function regionLabel({ title, translations }: Pick<MediaSetup, 'title' | 'translations'>): string {
+  const player = translations['Video Player'] ?? 'Video Player';
+  return title ? `${player} - ${title}` : player;
+}
+
+/**
+ * Words Vidstack writes outside its translations: the time slider's value ("1 min 5 sec out of 10 min"), the remote
+ * playback buttons' state ("AirPlay Disconnected") and the caption font and shadow choices ("Drop Shadow"). They are
+ * rewritten in the UI language as soon as Vidstack sets them ("1 min 5 s sur 10 min", "AirPlay Déconnecté",
+ * "Ombre portée"); `apply` rewrites the choices again when the language changes (their English kept on them).
+ */
+function translateVidstackWords(player: HTMLElement, translations: () => Record<string, string>) {
+  const seconds = (spoken: string) => {
+    const unit = (name: string) => Number(new RegExp(`(\\d+) ${name}`).exec(spoken)?.[1] ?? 0);
+    return unit('hour') * 3600 + unit('min') * 60 + unit('sec');
+  };
+  const attribute = (element: Element, name: string) => {
+    const words = translations();
+    const value = element.getAttribute(name) ?? '';
+    const times = name === 'aria-valuetext' && words['out of'] ? /^(.+) out of (.+)$/.exec(value) : null;
+    const state = name === 'aria-label' ? / (Connected|Connecting|Disconnected)$/.exec(value) : null;
+    if (times) element.setAttribute(name, `${formatDuration(seconds(times[1]!))} ${words['out of']} ${formatDuration(seconds(times[2]!))}`);
+    else if (state && words[state[1]!]) element.setAttribute(name, value.replace(/ \w+$/, ` ${words[state[1]!]}`));
+  };
+  const choice = (label: HTMLElement) => {
+    label.dataset.english ??= label.textContent!.trim();
+    const text = [...label.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
+    if (text) text.textContent = translations()[label.dataset.english] ?? label.dataset.english;
+  };
+  const apply = (root: Element) => {
+    for (const element of [root, ...root.querySelectorAll('[aria-label], [aria-valuetext]')]) {
+      for (const name of ['aria-label', 'aria-valuetext']) if (element.hasAttribute(name)) attribute(element, name);
+    }
+    for (const label of root.querySelectorAll<HTMLElement>('.vds-radio-label')) choice(label);
+  };
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes') attribute(record.target as Element, record.attributeName!);
+      else for (const node of record.addedNodes) if (node instanceof Element) apply(node);
+    }
+  });
+  observer.observe(player, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuetext', 'aria-label'] });
+  return { apply: () => apply(player), disconnect: () => observer.disconnect() };
+}
 
 /** Hands the tracks to Vidstack for its menus and chapter markers; caption text stays out of its innerHTML overlay. */
 function addTextTracks(player: MediaPlayerElement, tracks: MediaSetup['textTracks']): void {

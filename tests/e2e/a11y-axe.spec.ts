@@ -1,22 +1,16 @@
 /**
- * axe-core on the demo page in each state a learner meets (WCAG 2.2 A/AA rules). Scoped to the player where the
- * state is the player's, with one full-page run for the page around it.
+ * axe-core on the demo page in each state a learner meets, every rule on (a11y-helpers.ts). Scoped to the player
+ * where the state is the player's, with one full-page run for the page around it.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { axeViolations } from './a11y-helpers.ts';
 import { expect, playMuted, test, waitForMedia } from './fixtures.ts';
 
-// axe over a few hundred transcript lines in shadow roots takes seconds on a busy machine.
-test.describe.configure({ timeout: 60_000 });
+// axe over a few hundred transcript lines in shadow roots takes seconds idle, and near a minute on a very busy
+// machine (load average 30 on 2 cores was seen): a limit, not a wait.
+test.describe.configure({ timeout: 120_000 });
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function violations(page: Page, scope: 'page' | 'player' = 'player'): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(TAGS);
-  if (scope === 'player') builder = builder.include('lesson-player');
-  const results = await builder.analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const violations = (page: Page, scope: 'page' | 'player' = 'player') => axeViolations(page, scope === 'player' ? 'lesson-player' : undefined);
 
 test('initial (whole page)', async ({ page, openLesson }) => {
   await openLesson();
@@ -27,8 +21,9 @@ test('initial (whole page)', async ({ page, openLesson }) => {
 test('playing, with captions on', async ({ page, openLesson }) => {
   const player = await openLesson();
   await waitForMedia(page);
-  await playMuted(page);
+  // Captions on before playing: once it plays, Vidstack hides its controls after 2 s without a pointer move.
   await player.getByRole('button', { name: 'Sous-titres' }).first().click();
+  await playMuted(page);
   await expect(player.locator('lesson-captions .cue')).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
@@ -77,6 +72,6 @@ test('English UI', async ({ page, openLesson }) => {
   await player.evaluate((el) => el.setAttribute('lang', 'en'));
   await expect(player.getByRole('heading', { name: 'Transcript' })).toBeVisible();
   await expect(player.locator('.lesson')).toHaveAttribute('data-status', 'ready');
-  await expect(player.locator('lesson-chapters').getByRole('button').first()).toHaveAccessibleName(/^Introduction, 0 s/);
+  await expect(player.locator('lesson-chapters').getByRole('button').first()).toHaveAccessibleName(/^Introduction 0:00(, |$)/);
   expect(await violations(page)).toEqual([]);
 });

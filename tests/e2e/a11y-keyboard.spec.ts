@@ -43,6 +43,8 @@ async function tabTo(page: Page, match: (f: Focused) => boolean, { max = 60, bac
 
 test('the whole lesson with the keyboard only: play, captions, speed, chapter, notes, back, search, and out', async ({ page, openLesson }) => {
   test.slow();
+  // The page's clock is Playwright's (flowing): the speed slider's throttle is moved past, not waited for.
+  await page.clock.install();
   const player = await openLesson();
   await waitForMedia(page);
   await player.evaluate((el: any) => (el.shadowRoot.querySelector('video').muted = true));
@@ -76,8 +78,8 @@ test('the whole lesson with the keyboard only: play, captions, speed, chapter, n
   expect((await deepFocus(page)).visible).toBe(true);
   for (const rate of [1.25, 1.5]) {
     // Vidstack's speed slider throttles rate requests (25 ms, leading edge): a second press sooner than any person
-    // types is dropped, so the presses are spaced as a person's would be.
-    await page.waitForTimeout(150);
+    // types is dropped, so the page's clock is moved past the throttle before each press, as a person's pace would.
+    await page.clock.runFor(25);
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await state()).rate).toBe(rate);
   }
@@ -86,10 +88,10 @@ test('the whole lesson with the keyboard only: play, captions, speed, chapter, n
   await expect.poll(async () => (await deepFocus(page)).name).toBe('Paramètres');
 
   // A chapter, then its notes, then back to the video.
-  await tabTo(page, (f) => f.tag === 'button' && f.name.startsWith('Le règne des process,'));
+  await tabTo(page, (f) => f.tag === 'button' && f.name.startsWith('Le règne des process 1:13'));
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await state()).chapter).toBe('le-regne-des-process');
-  await expect(player.locator('lesson-chapters').getByRole('button', { name: /^Le règne des process,/ })).toHaveAttribute('aria-current', 'true');
+  await expect(player.locator('lesson-chapters').getByRole('button', { name: /^Le règne des process 1:13(, |$)/ })).toHaveAttribute('aria-current', 'true');
   await tabTo(page, (f) => f.name === 'Notes : Le règne des process', { max: 1 });
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await deepFocus(page)).name).toBe('Le règne des process');

@@ -3,7 +3,7 @@
  * strictCspPage plugin in vite.config.ts): it loads, plays with captions, the transcript searches, notes render and
  * the player's menus open, and no `securitypolicyviolation` event fires on the way.
  */
-import { expect, playMuted, test, waitForMedia } from './fixtures.ts';
+import { expect, pauseWithControls, playMuted, test, waitForMedia } from './fixtures.ts';
 
 // The last step assigns a stray string on purpose: Chromium logs its refusal.
 test.use({ allowConsoleErrors: [/requires 'TrustedHTML' assignment/] });
@@ -40,6 +40,7 @@ test('the lesson works under a strict CSP and Trusted Types without a single vio
   await expect(player.locator('lesson-notes .note-body').first()).not.toBeEmpty();
 
   // The settings menu renders its items (Vidstack's lit-html 2 templates and icons).
+  await pauseWithControls(player);
   const settings = player.getByRole('button', { name: 'Paramètres' }).first();
   await settings.click();
   await expect(settings).toHaveAttribute('aria-expanded', 'true');

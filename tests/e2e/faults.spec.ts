@@ -2,9 +2,15 @@
  * Every lesson file failing in every way: 404, 500, a timeout, an empty body, a wrong content type, invalid bytes,
  * a transfer cut short. Each fault gives a message in the UI language (French by default, English with
  * `lang="en"`, alternating from one fault to the next) naming the file and the problem, and what does not depend on
- * the broken file keeps working. Table-driven: one test per file kind, one reload per fault.
+ * the broken file keeps working. Table-driven: one test (one page) per file kind; each fault gets a fresh
+ * `<lesson-player>` in that page, the file's route switched to the fault.
+ *
+ * No fault races a timer: the player keeps its default fetch timeout (15 s), which a 404 or a broken file never
+ * comes near whatever the load. The timeout itself is a request that never gets an answer, with the page's clock
+ * held (Playwright's clock fakes `AbortSignal.timeout`) until every other file has arrived, then moved on 15 s.
  */
 import type { Locator, Page, Route } from '@playwright/test';
+import { FETCH_TIMEOUT_MS } from '../../src/state/fetch-lesson-file.ts';
 import { expect, test } from './fixtures.ts';
 
 type Lang = 'fr' | 'en';
@@ -15,7 +21,7 @@ const FAULTS: Fault[] = ['status 404', 'status 500', 'timeout', 'empty body', 'w
 const TEXT_MESSAGES: Record<Fault, Record<Lang, RegExp>> = {
   'status 404': { fr: /introuvable sur le serveur \(erreur 404\)/, en: /the server answered 404/ },
   'status 500': { fr: /le serveur a rencontré une erreur \(erreur 500\)/, en: /the server answered 500/ },
-  timeout: { fr: /le serveur n’a pas répondu en 1\u00a0s/, en: /no answer within 1 s/ },
+  timeout: { fr: /le serveur n’a pas répondu en 15\u00a0s/, en: /no answer within 15 s/ },
   'empty body': { fr: /le fichier est vide/, en: /The file is empty/ },
   'wrong content type': { fr: /type de contenu inattendu \(«\u00a0text\/html\u00a0»\)/, en: /wrong content type "text\/html"/ },
   'invalid bytes': { fr: /pas en UTF-8 valide \(octet 0xFF\)/, en: /Invalid UTF-8 at line 1, column 3/ },
@@ -42,6 +48,8 @@ const KIND_NAME: Record<Lang, Record<string, string>> = {
 };
 
 test.use({ allowConsoleErrors: [/Failed to load resource/] });
+// Up to seven faults in sequence on one page: the time limit is per fault (30 s each, like one test each).
+test.describe.configure({ timeout: FAULTS.length * 30_000 });
 
 async function applyFault(route: Route, fault: Fault, binary: 'video' | 'image' | null): Promise<void> {
   switch (fault) {
@@ -50,7 +58,8 @@ async function applyFault(route: Route, fault: Fault, binary: 'video' | 'image' 
     case 'status 500':
       return route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' });
     case 'timeout':
-      // Text files: the request hangs until the player's 1 s fetch-timeout; media: the network times out.
+      // Text files: the request never gets an answer (the test moves the clock past the player's timeout); media:
+      // the network times out.
       if (binary) return route.abort('timedout');
       return;
     case 'empty body':
@@ -75,19 +84,60 @@ async function applyFault(route: Route, fault: Fault, binary: 'video' | 'image' 
   }
 }
 
-/** Opens the demo with `lang` and a 1 s fetch timeout, the file matching `pattern` failing with `fault`. */
-async function openWithFault(page: Page, pattern: string, fault: Fault, lang: Lang, binary: 'video' | 'image' | null = null): Promise<Locator> {
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
-  await page.route(
-    (url) => url.pathname === '/',
-    async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace('<lesson-player ', `<lesson-player lang="${lang}" fetch-timeout="1000" `);
-      await route.fulfill({ response, body });
-    },
-  );
-  await page.route(pattern, (route) => applyFault(route, fault, binary));
+/** The page's fetches still waiting for their whole body (counted in the page, see `countFetches`). */
+const fetchesInFlight = (page: Page) => page.evaluate(() => (window as unknown as { __fetchesInFlight: number }).__fetchesInFlight);
+
+/** Counts the page's fetches from the call until the body has arrived or the request failed. */
+function countFetches(): void {
+  const counted = window as unknown as { __fetchesInFlight: number };
+  counted.__fetchesInFlight = 0;
+  const fetch = window.fetch;
+  window.fetch = function (...args: Parameters<typeof fetch>) {
+    counted.__fetchesInFlight++;
+    const done = () => void counted.__fetchesInFlight--;
+    const response = fetch.apply(this, args);
+    response.then((r) => r.clone().arrayBuffer().then(done, done), done);
+    return response;
+  };
+}
+
+/** Opens the demo once, the page's clock faked (flowing) and its fetches counted; the faults then swap the player. */
+async function openDemo(page: Page): Promise<void> {
+  await page.clock.install();
+  await page.addInitScript(countFetches);
   await page.goto('/');
+  await ready(page.locator('lesson-player'));
+}
+
+/**
+ * A fresh `<lesson-player lang>` in place of the page's, the file matching `pattern` failing with `fault`. A timeout
+ * holds the clock until the file is asked for and every other one has arrived, then moves it past the player's
+ * default timeout.
+ */
+async function mountWithFault(page: Page, pattern: string, fault: Fault, lang: Lang, binary: 'video' | 'image' | null = null): Promise<Locator> {
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  let asked = false;
+  await page.route(pattern, (route) => {
+    asked = true;
+    return applyFault(route, fault, binary);
+  });
+  const holdClock = fault === 'timeout' && !binary;
+  if (holdClock) await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
+  await page.evaluate((lang) => {
+    const old = document.querySelector('lesson-player')!;
+    const player = document.createElement('lesson-player');
+    player.id = old.id;
+    player.setAttribute('lesson', old.getAttribute('lesson')!);
+    player.setAttribute('lang', lang);
+    old.replaceWith(player);
+  }, lang);
+  if (holdClock) {
+    // All of a lesson's files are asked for in the same task once the manifest is read: when the failing file has
+    // been asked for and is the only fetch left, the others have arrived, and only its timer is due.
+    await expect.poll(async () => asked && (await fetchesInFlight(page)) === 1).toBe(true);
+    await page.clock.fastForward(FETCH_TIMEOUT_MS);
+    await page.clock.resume();
+  }
   return page.locator('lesson-player');
 }
 
@@ -181,6 +231,7 @@ const CASES = [
 
 for (const file of CASES) {
   test(`${file.kind}: every fault is named in the UI language and the rest keeps working`, async ({ page }) => {
+    await openDemo(page);
     for (const [i, fault] of file.faults.entries()) {
       const lang: Lang = i % 2 ? 'en' : 'fr';
       const message = file.binary
@@ -190,7 +241,7 @@ for (const file of CASES) {
           : TEXT_MESSAGES[fault][lang];
       if (!message) continue;
       await test.step(`${fault} (${lang})`, async () => {
-        const player = await openWithFault(page, file.pattern, fault, lang, file.binary);
+        const player = await mountWithFault(page, file.pattern, fault, lang, file.binary);
         await expectProblem(player, lang, file.kind, file.path, message);
         await file.stillWorks(player, page);
       });
@@ -199,7 +250,9 @@ for (const file of CASES) {
 }
 
 test('media: when the first source fails the player falls back to the second and plays', async ({ page }) => {
-  const player = await openWithFault(page, '**/media/survivre-en-milieu-hostile.webm', 'status 404', 'fr', 'video');
+  await page.route('**/media/survivre-en-milieu-hostile.webm', (route) => applyFault(route, 'status 404', 'video'));
+  await page.goto('/');
+  const player = page.locator('lesson-player');
   await ready(player);
   await videoLoads(page);
   expect(await page.evaluate(() => document.querySelector('lesson-player')!.shadowRoot!.querySelector('video')!.currentSrc)).toMatch(/\.mp4$/);

@@ -57,6 +57,16 @@ export async function playMuted(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Pauses the video and waits until Vidstack shows its controls. While the video plays they hide after 2 s without a
+ * pointer move, which on a busy machine comes before a click reaches them; paused, they stay, as for a person who
+ * pauses to open a menu.
+ */
+export async function pauseWithControls(player: Locator): Promise<void> {
+  await player.evaluate((el: HTMLElement & { pause(): void }) => el.pause());
+  await expect(player.locator('media-player')).toHaveAttribute('data-controls', /.*/);
+}
+
 /** The demo lesson's manifest URL: tests replace it with routed manifests. */
 export const DEMO_MANIFEST = '**/lessons/survivre-en-milieu-hostile.json';
 

@@ -3,7 +3,7 @@
  * frames), or storage full (every write throwing QuotaExceededError) with IndexedDB refusing to open. The lesson
  * loads, plays, shows captions and opens its settings with the caption styles, with no console error (fixture).
  */
-import { expect, playMuted, test, waitForMedia } from './fixtures.ts';
+import { expect, pauseWithControls, playMuted, test, waitForMedia } from './fixtures.ts';
 
 const SCENARIOS = {
   'storage refused': () => {
@@ -55,6 +55,8 @@ for (const [name, script] of Object.entries(SCENARIOS)) {
     await expect(player.locator('lesson-captions .cue')).toContainText(cue.text.split('\n')[0]);
     await playMuted(page);
     await expect.poll(() => player.evaluate((el: any) => el.currentTime)).toBeGreaterThan(cue.start + 0.5);
+
+    await pauseWithControls(player);
 
     const settings = player.getByRole('button', { name: 'Paramètres' }).first();
     await settings.click();

@@ -5,8 +5,9 @@
  * `<lesson-notes>`.
  *
  * Chapter titles come from lesson authors: they only ever reach the DOM as text. A chapter button's accessible
- * name is its title then its start as words ("La crise politique, 3 min 22 s": "3:22" reads as a ratio), set with
- * `aria-label` because the title and time are flex items, which screen readers would otherwise split.
+ * name starts with its visible text, title then start ("La crise politique 3:22, vu en partie"), so that a voice
+ * command naming what is seen reaches it (WCAG 2.5.3); set with `aria-label` because the title and time are flex
+ * items, which screen readers would otherwise split, and to add what was watched.
  *
  * Shadow DOM, so the host page's CSS neither breaks the list nor is broken by it.
  *
@@ -36,7 +37,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatDuration, formatTime } from '../../core/time.ts';
+import { formatTime } from '../../core/time.ts';
 import type { Chapter } from '../../core/types.ts';
 import type { LessonChange } from '../../state/lesson-store.ts';
 import { LessonView } from '../lesson-view/lesson-view.ts';
@@ -204,7 +205,7 @@ export class LessonChapters extends LessonView {
               class="chapter"
               part="chapter"
               aria-current=${i === active ? 'true' : 'false'}
-              aria-label=${`${chapter.title}, ${formatDuration(chapter.start)}${watched ? `, ${watched}` : ''}`}
+              aria-label=${`${chapter.title} ${formatTime(chapter.start)}${watched ? `, ${watched}` : ''}`}
               @click=${() => this.#seek(chapter)}
             >
               <span class="title">${chapter.title}</span>
