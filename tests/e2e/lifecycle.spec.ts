@@ -60,13 +60,13 @@ test.describe('the player on a host page', () => {
     await openHostPage(page, 'fr');
     await addPlayer(page, 'en', 'first', 'english');
     await expectStringsIn(page, 'en', 'english');
-    await expect(page.locator('#english lesson-learner button.add-note'), 'a note at the very start').toHaveAccessibleName('Add a note at 0 s');
+    await expect(page.locator('#english lesson-learner button.add-note'), 'a note at the very start').toHaveAccessibleName('Add a note at 0:00');
 
     // The page turns English: the English player stays English, a French one added now is French.
     await page.evaluate(() => (document.documentElement.lang = 'en'));
     await addPlayer(page, 'fr', 'second', 'french');
     await expectStringsIn(page, 'fr', 'french');
-    await expect(page.locator('#french lesson-learner button.add-note'), 'a note at the very start').toHaveAccessibleName('Ajouter une note à 0 s');
+    await expect(page.locator('#french lesson-learner button.add-note'), 'a note at the very start').toHaveAccessibleName('Ajouter une note à 0:00');
     await expectStringsIn(page, 'en', 'english');
 
     await addPlayer(page, 'de', 'second', 'german');
