@@ -31,8 +31,9 @@ export function isLearnerFacing(problem: LessonProblem): boolean {
   return problem.kind === 'manifest' || LEARNER_FACING_RULES.has(problem.rule);
 }
 
-/** The problem as one console line for the lesson's author: `file:line:col: message [rule]`. */
+/** The problem as one console line for the lesson's author: `file:line:col: severity: message [rule]` (the player's
+ * console prefix is added where it is written). */
 export function problemForConsole(problem: LessonProblem): string {
   const where = problem.line !== undefined ? `${problem.file}:${problem.line}:${problem.col ?? 1}` : problem.file;
-  return `lesson-player: ${where}: ${problem.severity}: ${problem.message} [${problem.rule}]`;
+  return `${where}: ${problem.severity}: ${problem.message} [${problem.rule}]`;
 }

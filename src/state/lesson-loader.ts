@@ -3,7 +3,9 @@
  * they are), then its note files (one per chapter, after the lesson is ready). A problem in one file never stops
  * the others; each is reported as it is found.
  */
+import { pairChapters } from '../core/chapter-pairing.ts';
 import { validateManifest, parseManifestText } from '../core/manifest.ts';
+import { problemForConsole } from '../core/problem-audience.ts';
 import type { Chapter, Cue, LessonManifest, LessonProblem } from '../core/types.ts';
 import type { LessonEnvironment } from './environment.ts';
 import { fetchLessonText } from './fetch-lesson-file.ts';
@@ -37,10 +39,10 @@ export interface LoadRequest {
 /** The lesson, or null when the manifest could not be used (its problems are reported). */
 export async function loadLesson(env: LessonEnvironment, request: LoadRequest): Promise<LoadedLesson | null> {
   const { signal, report } = request;
-  const fetchText = async (url: string, kind: LessonProblem['kind']): Promise<string | undefined> => {
+  const fetchText = async (url: string, kind: LessonProblem['kind'], reportTo = report): Promise<string | undefined> => {
     const fetched = await fetchLessonText(url, kind, { signal, timeoutMs: request.timeoutMs, fetch: env.fetch, scheduler: env.scheduler });
     if (signal.aborted) return undefined;
-    fetched.problems.forEach(report);
+    fetched.problems.forEach(reportTo);
     return fetched.text;
   };
   /** The WebVTT module, or a located problem for the track that needed it when the module could not load. */
@@ -79,13 +81,24 @@ export async function loadLesson(env: LessonEnvironment, request: LoadRequest): 
     if (result.items.length) captionTracks.set(track.lang, result.items);
   });
   const chapterTrack = manifest.chapters.find((c) => c.lang === contentLang) ?? manifest.chapters.find((c) => c.lang === manifest.language);
+  const loadChapters = async (src: string, reportTo: (problem: LessonProblem) => void): Promise<Chapter[]> => {
+    const text = await fetchText(src, 'chapters', reportTo);
+    const parser = text === undefined ? null : await parserFor(vtt, src, 'chapters');
+    if (!parser || text === undefined) return [];
+    const result = parser.parseChapters(text, src);
+    result.problems.forEach(reportTo);
+    return result.items;
+  };
+  // A translated chapter track takes the ids of the lesson's own (notes and #chapter= links use those): the
+  // reference track is read for its ids only, so what goes wrong with it is for the author, not the learner.
+  const referenceTrack = chapterTrack?.lang !== manifest.language ? manifest.chapters.find((c) => c.lang === manifest.language) : undefined;
+  const forAuthor = (problem: LessonProblem) => env.warn(problemForConsole(problem));
   const chaptersLoad = chapterTrack
-    ? fetchText(chapterTrack.src, 'chapters').then(async (text) => {
-        const parser = text === undefined ? null : await parserFor(vtt, chapterTrack.src, 'chapters');
-        if (!parser || text === undefined) return [];
-        const result = parser.parseChapters(text, chapterTrack.src);
-        result.problems.forEach(report);
-        return result.items;
+    ? Promise.all([loadChapters(chapterTrack.src, report), referenceTrack ? loadChapters(referenceTrack.src, forAuthor) : null]).then(([shown, reference]) => {
+        if (!reference?.length || !shown.length) return shown;
+        const paired = pairChapters(reference, shown, chapterTrack.src, referenceTrack!.src);
+        paired.problems.forEach(report);
+        return paired.items;
       })
     : Promise.resolve([] as Chapter[]);
   const notesLang = manifest.notes[contentLang] ? contentLang : manifest.language;

@@ -32,6 +32,8 @@ export class FakeEnvironment implements LessonEnvironment {
   readonly files = new Map<string, FakeFile>();
   readonly events: CustomEvent[] = [];
   readonly warnings: string[] = [];
+  /** Every URL fetched, in order. */
+  readonly fetched: string[] = [];
   readonly memory = new MemoryStorage();
   location = 'https://lessons.test/page.html';
   fragment = '';
@@ -50,6 +52,7 @@ export class FakeEnvironment implements LessonEnvironment {
 
   fetch: typeof fetch = (input, init) => {
     const url = String(input);
+    this.fetched.push(url);
     const file = this.files.get(url) ?? { status: 404 };
     return new Promise((resolve, reject) => {
       const signal = init?.signal;

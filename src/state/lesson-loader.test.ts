@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { LessonStore } from './lesson-store.ts';
+import { FakeEnvironment, serveLesson } from './testing/fake-environment.ts';
+
+const EN_CHAPTERS = 'https://lessons.test/chapters/demo.en.vtt';
+const FR_CHAPTERS = 'https://lessons.test/chapters/demo.fr.vtt';
+
+/** The demo lesson in English, its English chapter track replaced by `english` (or left out when null). */
+async function inEnglish(english: string | null, setup: (env: FakeEnvironment) => void = () => undefined) {
+  const env = new FakeEnvironment();
+  const url = serveLesson(env);
+  if (english !== null) env.serve(EN_CHAPTERS, english);
+  setup(env);
+  const store = new LessonStore(env);
+  store.setLanguage('en');
+  await store.load(url);
+  return { env, store };
+}
+
+describe('loading: a translated chapter track takes the lesson language ids', () => {
+  it('ids that differ are paired by position when the chapters match in number and times: links and notes keep working', async () => {
+    const { env, store } = await inEnglish('WEBVTT\n\nChapter 1\n00:00:00.000 --> 00:01:00.000\nStart\n\nChapter 2\n00:01:00.000 --> 00:02:00.000\nNext\n');
+    expect(store.chapters.map((c) => [c.id, c.title])).toEqual([
+      ['debut', 'Start'],
+      ['suite', 'Next'],
+    ]);
+    expect(store.problems).toEqual([]);
+    expect(env.warnings.some((w) => w.includes('chapters-lang-paired'))).toBe(true);
+  });
+
+  it('tracks that cannot be paired keep their own ids, with a console warning and nothing for the learner', async () => {
+    const { env, store } = await inEnglish('WEBVTT\n\nonly-one\n00:00:00.000 --> 00:02:00.000\nEverything\n');
+    expect(store.chapters.map((c) => c.id)).toEqual(['only-one']);
+    expect(store.problems).toEqual([]);
+    expect(env.warnings.some((w) => w.includes('chapters-lang-mismatch'))).toBe(true);
+  });
+
+  it('the reference track failing is the author’s problem: the learner keeps the English chapters and sees no alert', async () => {
+    const { env, store } = await inEnglish(null, (e) => e.serve(FR_CHAPTERS, 'not a WebVTT file'));
+    expect(store.chapters.map((c) => c.title)).toEqual(['Start', 'Next']);
+    expect(store.problems).toEqual([]);
+    expect(env.warnings.length).toBeGreaterThan(0);
+  });
+
+  it('the lesson language itself needs no pairing', async () => {
+    const env = new FakeEnvironment();
+    const url = serveLesson(env);
+    const store = new LessonStore(env);
+    store.setLanguage('fr');
+    await store.load(url);
+    expect(store.chapters.map((c) => [c.id, c.title])).toEqual([
+      ['debut', 'Début'],
+      ['suite', 'Suite'],
+    ]);
+    expect(env.fetched.filter((url) => url.includes('/chapters/'))).toEqual([FR_CHAPTERS]);
+  });
+});
