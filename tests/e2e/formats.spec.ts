@@ -71,7 +71,8 @@ for (const [file, lang, text] of CAPTION_FILES) {
 }
 
 test('chapters with ids such as "Chapitre 1" work, #chapter= links included, and a lesson without notes has no Notes controls', async ({ page, openLesson }) => {
-  await serveLesson(page, [{ lang: 'fr', file: 'able-player.fr.vtt' }], [{ lang: 'fr', file: 'able-player.chapters.fr.vtt' }, { lang: 'en', file: 'able-player.chapters.en.vtt' }]);
+  const captions = [{ lang: 'fr', file: 'able-player.fr.vtt' }, { lang: 'en', file: 'amara.en.vtt' }];
+  await serveLesson(page, captions, [{ lang: 'fr', file: 'able-player.chapters.fr.vtt' }, { lang: 'en', file: 'able-player.chapters.en.vtt' }]);
   const player = await openLesson('/#chapter=six-mois-plus-tard');
   await expect(player.getByRole('alert')).toHaveCount(0);
   const chapters = player.locator('lesson-chapters');
@@ -85,6 +86,13 @@ test('chapters with ids such as "Chapitre 1" work, #chapter= links included, and
   expect(await voice.evaluate((el) => getComputedStyle(el, '::before').content)).toMatch(/^"Narratrice\u00a0: "$|^"Narratrice : "$/);
   await expect(player.locator('lesson-notes')).toHaveCount(0);
   await expect(chapters.locator('[part~="notes"]')).toHaveCount(0);
+
+  // In English (the lesson has English captions), the English track ("Chapter 1", "Chapter 2") takes the French ids, paired by position: the same
+  // #chapter= links work in both languages.
+  await player.evaluate((el: any) => el.setAttribute('lang', 'en'));
+  await expect(chapters.getByRole('button', { name: /Six months later/ })).toBeVisible();
+  expect(await player.evaluate((el: any) => el.chapters.map((c: any) => c.id))).toEqual(['introduction', 'six-mois-plus-tard']);
+  await expect(player.getByRole('alert')).toHaveCount(0);
 });
 
 test.describe('problems the learner must know about', () => {
