@@ -12,8 +12,11 @@ test('the French track is "captions" (RGAA 4.3.2), the English one "subtitles", 
     el.shadowRoot.querySelector('media-player').textTracks.toArray().filter((t: any) => t.kind !== 'chapters').map((t: any) => [t.language, t.kind]),
   );
   expect(tracks).toEqual([['fr', 'captions'], ['en', 'subtitles']]);
+  // Each menu is used once it has opened (its animation settled), as a person sees it before choosing.
   await player.getByRole('button', { name: 'Paramètres' }).click();
+  await menusSettled(page);
   await player.getByRole('menuitem', { name: /^Sous-titres/ }).click();
+  await menusSettled(page);
   await expect(player.getByRole('menuitemradio', { name: 'Français' })).toBeVisible();
 });
 
