@@ -17,10 +17,10 @@ import {
   envelope,
   parseEmbedCommand,
   parseOrigins,
-  shouldSendTimeUpdate,
   type EmbedCommand,
   type EmbedEvent,
 } from './protocol.ts';
+import { startTimeUpdates } from './time-updates.ts';
 
 const params = new URLSearchParams(location.search);
 const player = document.querySelector('lesson-player') as LessonPlayer;
@@ -71,15 +71,12 @@ player.addEventListener('lesson-error', (e) => {
   emit({ type: 'error', kind: problem.kind, message: problem.message.slice(0, 2000) });
 });
 
-// `timeupdate`: at most 4 a second while the clock moves, and on every play/pause.
-let lastTime: { at: number; time: number; paused: boolean } | null = null;
-setInterval(() => {
-  if (!ready) return;
-  const now = { at: performance.now(), time: player.currentTime, paused: player.paused };
-  if (!shouldSendTimeUpdate(lastTime, now)) return;
-  lastTime = now;
-  emit({ type: 'timeupdate', time: Math.max(0, now.time), duration: player.duration, paused: now.paused });
-}, 250);
+// `timeupdate`: at most 4 a second while the clock moves, and on every play/pause (rule and loop in time-updates.ts).
+startTimeUpdates(() => (ready ? { time: player.currentTime, duration: player.duration, paused: player.paused } : null), emit, {
+  setInterval: (tick, ms) => window.setInterval(tick, ms),
+  clearInterval: (handle) => window.clearInterval(handle as number),
+  now: () => performance.now(),
+});
 
 function run(command: EmbedCommand): void {
   switch (command.type) {

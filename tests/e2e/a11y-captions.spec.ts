@@ -12,13 +12,17 @@ test('the French track is "captions" (RGAA 4.3.2), the English one "subtitles", 
     el.shadowRoot.querySelector('media-player').textTracks.toArray().filter((t: any) => t.kind !== 'chapters').map((t: any) => [t.language, t.kind]),
   );
   expect(tracks).toEqual([['fr', 'captions'], ['en', 'subtitles']]);
+  // Each menu is used once it has opened (its animation settled), as a person sees it before choosing.
   await player.getByRole('button', { name: 'Paramètres' }).click();
+  await menusSettled(page);
   await player.getByRole('menuitem', { name: /^Sous-titres/ }).click();
+  await menusSettled(page);
   await expect(player.getByRole('menuitemradio', { name: 'Français' })).toBeVisible();
 });
 
 test('a larger caption size chosen in the menu by keyboard applies to the overlay and survives a reload', async ({ page, openLesson }) => {
-  test.setTimeout(75_000);
+  // The page's clock is Playwright's (flowing): the size slider's throttle is moved past, not waited for.
+  await page.clock.install();
   let player = await openLesson();
   await waitForMedia(page);
   await player.getByRole('button', { name: 'Sous-titres' }).first().click();
@@ -30,27 +34,22 @@ test('a larger caption size chosen in the menu by keyboard applies to the overla
   const before = await size();
 
   const settings = player.getByRole('button', { name: 'Paramètres' });
-  // Vidstack now and then closes its settings menu on its own just after opening it (under load, before the key
-  // press lands on the slider): as a person would, open it again and retry, for a bounded time.
-  await expect(async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Escape');
-    await settings.focus();
-    await page.keyboard.press('Enter');
-    for (const name of [/^Accessibilité/, /^Style des sous-titres/]) {
-      await menusSettled(page);
-      await player.getByRole('menuitem', { name }).first().focus({ timeout: 3000 });
-      await page.keyboard.press('Enter');
-    }
+  await settings.focus();
+  await page.keyboard.press('Enter');
+  for (const name of [/^Accessibilité/, /^Style des sous-titres/]) {
     await menusSettled(page);
-    const slider = player.getByRole('slider', { name: 'Taille' });
-    await slider.focus({ timeout: 3000 });
-    await expect(slider).toBeFocused({ timeout: 1000 });
-    // Vidstack's sliders throttle their requests: a person's key press comes later than this.
-    await page.waitForTimeout(150);
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(size, { timeout: 2000 }).toBeGreaterThan(before);
-  }).toPass({ timeout: 40_000 });
+    await player.getByRole('menuitem', { name }).first().focus();
+    await page.keyboard.press('Enter');
+  }
+  await menusSettled(page);
+  const slider = player.getByRole('slider', { name: 'Taille' });
+  await slider.focus();
+  await expect(slider).toBeFocused();
+  // Vidstack's sliders throttle their requests (25 ms, leading edge): the page's clock is moved past the throttle
+  // before the press, as a person's pace would, instead of being waited for.
+  await page.clock.runFor(25);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(size).toBeGreaterThan(before);
 
   await page.reload();
   player = page.locator('lesson-player');

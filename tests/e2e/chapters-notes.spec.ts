@@ -145,11 +145,19 @@ test('"Suivre la vidéo" scrolls the notes box, never the page, and can be turne
   await expect.poll(() => offsetIn('le-plus-que-parfait')).toBeLessThan(5);
   expect(await page.evaluate(() => window.scrollY)).toBe(pageScroll);
 
-  await player.getByRole('checkbox', { name: 'Suivre la vidéo' }).uncheck();
+  const followBox = player.getByRole('checkbox', { name: 'Suivre la vidéo' });
+  await followBox.uncheck();
+  // Focus leaves the notes, as when the learner goes back to the video: with focus inside, the box never follows.
+  await followBox.blur();
   const kept = await scroller.evaluate((box) => box.scrollTop);
   await player.evaluate((el: any) => el.seek(1));
   await expect(noteSection(player, 'Introduction')).toHaveAttribute('aria-current', 'true');
-  await page.waitForTimeout(300);
+  // Once the notes have rendered the new chapter, a follow would have started: a smooth scroll moves the box within
+  // its first frames, so two frames after the update the box would already have left `kept`.
+  await player.locator('lesson-notes').evaluate(async (notes: any) => {
+    await notes.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
   expect(await scroller.evaluate((box) => box.scrollTop)).toBe(kept);
 });
 

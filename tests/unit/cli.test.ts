@@ -129,14 +129,16 @@ describe('lesson-player lint (child process)', { timeout: 60_000 }, () => {
     expect(lp(['lint', 'emptydir']).out).toMatch(/^emptydir: warning: .*\[dir-empty\]/);
   });
 
-  it('handles 100 000 cues quickly and caps repeated findings', () => {
+  it('handles 100 000 cues and caps repeated findings', () => {
     const parts = ['WEBVTT', ''];
     const t = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
     for (let i = 0; i < 100_000; i++) parts.push(`${t(i)} --> ${t(i + 1)}`, `Cue ${i}: ${'x'.repeat(20)}`, '');
     write('big/big.vtt', parts.join('\n'));
     const t0 = Date.now();
     const r = lp(['lint', 'big/big.vtt']);
-    expect(Date.now() - t0).toBeLessThan(20_000);
+    // A guard against a hang or a quadratic walk, not the tested condition (that is the output below): the lint
+    // takes about 3 s on this 2-core machine idle; 20 s leaves room for load, not for an O(n²) walk.
+    expect(Date.now() - t0, 'hang guard: linting 100 000 cues took over 20 s (a quadratic walk?); not a speed benchmark').toBeLessThan(20_000);
     expect(r.code).toBe(0);
     // every cue is read faster than 17 cps: 100 000 warnings, 50 shown and one line for the rest
     expect(r.err).toMatch(/\n0 errors, 100000 warnings in 1 file\n$/);
