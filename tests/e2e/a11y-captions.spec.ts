@@ -21,8 +21,6 @@ test('the French track is "captions" (RGAA 4.3.2), the English one "subtitles", 
 });
 
 test('a larger caption size chosen in the menu by keyboard applies to the overlay and survives a reload', async ({ page, openLesson }) => {
-  // The page's clock is Playwright's (flowing): the size slider's throttle is moved past, not waited for.
-  await page.clock.install();
   let player = await openLesson();
   await waitForMedia(page);
   await player.getByRole('button', { name: 'Sous-titres' }).first().click();
@@ -45,9 +43,6 @@ test('a larger caption size chosen in the menu by keyboard applies to the overla
   const slider = player.getByRole('slider', { name: 'Taille' });
   await slider.focus();
   await expect(slider).toBeFocused();
-  // Vidstack's sliders throttle their requests (25 ms, leading edge): the page's clock is moved past the throttle
-  // before the press, as a person's pace would, instead of being waited for.
-  await page.clock.runFor(25);
   await page.keyboard.press('ArrowRight');
   await expect.poll(size).toBeGreaterThan(before);
 

@@ -15,10 +15,25 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
 }
 
 /**
- * Waits until the player's menus have finished opening: no finite animation or transition running anywhere (shadow
- * trees included), then two frames, since Vidstack moves the focus into a menu a frame or two after its transition.
+ * Waits until the player's menus have finished opening: several frames in a row with no finite animation or
+ * transition running anywhere (shadow trees included). A menu's height transition only starts a frame after the
+ * key press, and Vidstack moves the focus into the menu a frame or two after the transition ends, so a single check
+ * can pass before the transition has begun and a key pressed next can land on an element about to lose the focus.
  */
 export async function menusSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const quietFramesNeeded = 5;
+        let quietFrames = 0;
+        const moving = () =>
+          document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
+        const check = () => {
+          quietFrames = moving() ? 0 : quietFrames + 1;
+          if (quietFrames >= quietFramesNeeded) resolve();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+  );
 }
