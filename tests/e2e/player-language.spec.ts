@@ -52,14 +52,11 @@ test('the French player says everything in French, its menus and values included
   const player = await openLesson();
   await waitForMedia(page);
   const media = player.locator('media-player');
-  // Steps of 10 s along the time slider until its value speaks minutes (Vidstack drops a step now and then while
-  // it seeks: the step is pressed again, whatever the count, until a minute is passed).
+  // The digit 5 jumps the time slider to half the lesson, past a minute, where its value speaks minutes.
   const slider = media.getByRole('slider', { name: 'Position' });
   await slider.focus();
-  await expect(async () => {
-    await slider.press('ArrowRight');
-    await expect(slider).toHaveAttribute('aria-valuetext', /^\d+ min( \d+ s)? sur \d+ min( \d+ s)?$/, { timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  await slider.press('5');
+  await expect(slider).toHaveAttribute('aria-valuetext', /^\d+ min( \d+ s)? sur \d+ min( \d+ s)?$/);
   await expect(media).toHaveAttribute('aria-label', 'Lecteur vidéo - Survivre en milieu hostile');
 
   await pauseWithControls(player);
