@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
+import { cliConfig } from './vite.cli.config.ts';
 import { libraryConfig } from './vite.lib.config.ts';
 
 /** Lesson content is data served as is: the production build carries it beside the pages. */
@@ -63,7 +64,8 @@ function strictCspPage(): Plugin {
 
 /**
  * Builds the publishable library into `<outDir>/lib` after the site, so one `vite build` serves both: the bundle
- * (vite.lib.config.ts), its type declarations (tsconfig.lib.json) and custom-elements.json (cem analyze).
+ * (vite.lib.config.ts), its type declarations (tsconfig.lib.json) and custom-elements.json (cem analyze); and the
+ * compiled command into `<outDir>/cli` (vite.cli.config.ts).
  */
 function libraryBuild(): Plugin {
   let outDir = 'dist';
@@ -76,6 +78,7 @@ function libraryBuild(): Plugin {
     async closeBundle() {
       const lib = resolve(outDir, 'lib');
       await build(libraryConfig(lib));
+      await build(cliConfig(resolve(outDir, 'cli')));
       const bin = (name: string) => resolve(import.meta.dirname, 'node_modules/.bin', name);
       for (const [cmd, args] of [
         [bin('tsc'), ['-p', 'tsconfig.lib.json', '--declarationDir', resolve(lib, 'types')]],

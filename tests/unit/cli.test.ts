@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = join(root, 'bin/lesson-player.js');
+// The command as it ships, built from these sources by the global setup (tests/unit/cli-build.ts).
+const bin = inject('cliPath');
 let dir: string;
 
 function lp(args: string[], cwd = dir) {
@@ -28,7 +29,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// Each case starts Node and compiles the CLI with tsx: seconds, not milliseconds, on a loaded 2-core machine.
+// Each case starts Node: a fraction of a second idle, seconds on a loaded 2-core machine.
 describe('lesson-player lint (child process)', { timeout: 60_000 }, () => {
   it('exits 0 on a good captions file, with a summary on stderr', () => {
     write('good.vtt', GOOD_CAPTIONS);
@@ -105,6 +106,24 @@ describe('lesson-player lint (child process)', { timeout: 60_000 }, () => {
     expect(h.code).toBe(0);
     for (const command of ['new <dir> --video', 'preview <manifest>', 'convert <in.srt|in.sbv>', 'lint [options]']) expect(h.out).toContain(`lesson-player ${command}`);
     expect(lp(['lint', '--help']).code).toBe(0);
+  });
+
+  it('bin/lesson-player.js runs the compiled command where the sources are absent, as in the installed package', () => {
+    // The package's layout: bin/ beside dist/cli/, no src/; packages resolved from the project's node_modules.
+    const installed = mkdtempSync(join(tmpdir(), 'lesson-installed-'));
+    try {
+      mkdirSync(join(installed, 'bin'));
+      mkdirSync(join(installed, 'dist'));
+      copyFileSync(join(root, 'bin/lesson-player.js'), join(installed, 'bin/lesson-player.js'));
+      cpSync(dirname(bin), join(installed, 'dist/cli'), { recursive: true });
+      symlinkSync(join(root, 'node_modules'), join(installed, 'node_modules'), 'dir');
+      const r = spawnSync(process.execPath, [join(installed, 'bin/lesson-player.js'), '--help'], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('lesson-player lint [options]');
+    } finally {
+      rmSync(installed, { recursive: true, force: true });
+    }
   });
 
   it('never crashes: empty, binary, invalid UTF-8, BOM, CR-only, a directory', () => {

@@ -3,14 +3,15 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { validateManifest } from '../../src/core/manifest.ts';
 import { run } from '../../src/cli/main.ts';
 import { imageSize, oembedResponse } from '../../src/cli/oembed.ts';
 import { componentSnippet, embedSize, embedUrl, escapeAttribute, iframeSnippet } from '../../src/embed/snippets.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = join(root, 'bin/lesson-player.js');
+// The command as it ships, built from these sources by the global setup (tests/unit/cli-build.ts).
+const bin = inject('cliPath');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
