@@ -95,13 +95,20 @@ describe('ScormBridge, a plugin of the lesson store', () => {
   });
 
   it('resumes from the platform: its location is offered, its watched ranges and notes come back', async () => {
-    const { store } = await lesson('1.2', (p) => {
+    const { store, bridge, platform } = await lesson('1.2', (p) => {
       p.data.set('cmi.core.lesson_location', '75.5');
       p.data.set('cmi.suspend_data', 'lp1;pkz;w0-8c;n[["n1","suite",70,"à revoir",1700000000000,1700000000001]]');
     });
     expect(store.learner.resumeAt).toBe(75.5);
     expect(store.learner.record?.watched).toEqual([[0, 30]]);
     expect(store.learner.notes.map((n) => n.text)).toEqual(['à revoir']);
+    // Committed before the learner answers: the place to resume at is kept, not the start of the video.
+    bridge.commit();
+    expect(platform.data.get('cmi.core.lesson_location')).toBe('75.5');
+    store.learner.resume();
+    store.seek(80);
+    bridge.commit();
+    expect(platform.data.get('cmi.core.lesson_location')).toBe('80');
   });
 
   it('commits at chapter changes and at most every 30 s, then once more and terminates once on pagehide', async () => {

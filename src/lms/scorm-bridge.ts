@@ -173,8 +173,10 @@ export class ScormBridge implements StorePlugin {
     this.#env.scheduler.clearTimeout(this.#timer);
     this.#timer = undefined;
     const names = ELEMENTS[this.#version];
-    const record = this.#store.learner.record;
-    const position = record?.position?.time ?? this.#store.currentTime;
+    const learner = this.#store.learner;
+    const record = learner.record;
+    // Until the learner answers the offer to resume, the place to resume at stays the platform's.
+    const position = learner.resumeAt ?? this.#store.currentTime;
     this.#set(names.location, (Math.floor(position * 10) / 10).toString());
     const encoded = encodeSuspendData(
       { position, watched: record?.watched ?? [], notes: record?.notes ?? [] },
