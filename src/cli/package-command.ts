@@ -2,7 +2,7 @@
  * `lesson-player package <manifest> --scorm 1.2|2004 [-o lesson.zip] [--complete-at 90]`: a SCORM package a
  * learning platform imports (Moodle: activity "SCORM package"). The zip holds `imsmanifest.xml`, a launch page that
  * turns the player's SCORM bridge on, the library build and every file of the lesson (media, poster, thumbnails and
- * their images, captions, chapters, descriptions, notes), all relative: nothing is requested outside the package.
+ * their images, caption tracks, chapters, notes), all relative: nothing is requested outside the package.
  *
  * Everything is checked before anything is written: lint errors, a missing or remote file, an unknown version stop
  * the command with one line (exit status 2) and no zip. The zip is written beside its name and renamed into place,

@@ -4,7 +4,8 @@
  * (port 0), with nothing requested anywhere else. For each version: watching past the package's threshold completes
  * the attempt with a progress and a location; on the next visit (another browser: nothing kept locally) the player
  * offers to resume at the platform's location and the learner's note comes back through suspend_data. Without an
- * API, and with an API that refuses, the lesson plays and says one thing in the console.
+ * API, and with an API that refuses, the lesson plays and says one thing in the console. Notes past SCORM 1.2's
+ * 4 096 characters stay in the browser, and the learner is told.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -101,10 +102,13 @@ const playFast = (player: Locator) =>
     await el.play();
   });
 
-for (const version of VERSIONS) {
-  test(`SCORM ${version} in scorm-again: completed with progress and location, then resumed with the note from suspend_data`, async ({ page, browser }) => {
-    const status = (data: Record<string, any>) => (version === '1.2' ? data.core.lesson_status : data.completion_status);
-    const location = (data: Record<string, any>) => Number(version === '1.2' ? data.core.lesson_location : data.location);
+for (const version of VERSIONS) test.describe.serial(`SCORM ${version}`, () => {
+  const status = (data: Record<string, any>) => (version === '1.2' ? data.core.lesson_status : data.completion_status);
+  const location = (data: Record<string, any>) => Number(version === '1.2' ? data.core.lesson_location : data.location);
+  /** What the platform kept at the end of the first visit, for the next one. */
+  let saved: string | null = null;
+
+  test(`SCORM ${version} in scorm-again: watching past the threshold completes the attempt with a progress and a location`, async ({ page }) => {
     const player = await openPlatform(page, `v=${version}`);
     await expect.poll(async () => status(await platformData(page))).toBe('incomplete');
 
@@ -121,19 +125,23 @@ for (const version of VERSIONS) {
       expect(Number(data.progress_measure)).toBeGreaterThanOrEqual(0.05);
       expect(data.success_status).toBe('unknown');
     } else expect(data.core.lesson_status).not.toBe('passed');
-    expect(data.suspend_data).toMatch(/^lp1;p[0-9a-z]+;w[0-9a-z]+-[0-9a-z]+;n.*Relire le passage sur les process/);
+    expect(data.suspend_data).toMatch(/^lp1;p[0-9a-z]+;w[0-9a-z,-]+;n.*Relire le passage sur les process/);
 
     // A new chapter commits at once: the platform has the new place.
     await player.evaluate((el: any) => el.seek(100));
     await expect.poll(async () => location(await platformData(page))).toBe(100);
     // Leaving the page terminates the session; the platform keeps what it was given.
     await page.goto(`${origin}/blank.html`);
-    const saved = await page.evaluate((key) => sessionStorage.getItem(key), `scorm-host:${version}`);
+    saved = await page.evaluate((key) => sessionStorage.getItem(key), `scorm-host:${version}`);
     expect(saved).not.toBeNull();
     data = JSON.parse(saved!).cmi;
     expect(status(data)).toBe('completed');
     expect(version === '1.2' ? data.core.session_time : data.session_time).not.toMatch(/^(0000:00:00(\.00)?|PT0H0M0S)$/);
+    expect(strayRequests).toEqual([]);
+  });
 
+  test(`SCORM ${version} in scorm-again: the next visit resumes at the platform's location, with the note from suspend_data`, async ({ browser }) => {
+    expect(saved, 'the first visit ran').not.toBeNull();
     // The next visit, from another browser: only the platform knows where the learner was and what they wrote.
     const context = await browser.newContext();
     await context.addInitScript(
@@ -150,26 +158,37 @@ for (const version of VERSIONS) {
     await offer.getByRole('button', { name: 'Reprendre' }).click();
     await expect.poll(() => resumed.evaluate((el: any) => el.currentTime)).toBeCloseTo(100, 0);
     expect(status(await platformData(again))).toBe('completed');
+    if (version === '1.2') {
+      // More notes than 4 096 characters hold: the platform keeps the place and progress, the learner is told.
+      await resumed.evaluate((el: any) => {
+        const learner = el.controller.learner;
+        for (let i = 0; i < 25; i++) learner.updateNote(learner.addNote(10 + i).id, 'x'.repeat(200));
+      });
+      await resumed.evaluate((el: any) => el.seek(5)); // another chapter: a commit
+      await expect(resumed.locator('lesson-learner').getByRole('status').filter({ hasText: 'Vos notes sont trop longues pour la plateforme de formation' })).toBeVisible();
+      const kept = (await platformData(again)).suspend_data as string;
+      expect(kept.length).toBeLessThanOrEqual(4096);
+      expect(kept).toMatch(/^lp1;p1e;w[0-9a-z,-]+$/); // 5 s, in tenths, base 36; no notes
+    }
     await context.close();
     expect(errors).toEqual([]);
     expect(strayRequests).toEqual([]);
   });
-}
+});
 
-test('without an API, or with one that refuses, the lesson plays and says so once in the console', async ({ page }) => {
-  const warnings: string[] = [];
-  page.on('console', (m) => m.type() === 'warning' && m.text().startsWith('lesson-player:') && warnings.push(m.text()));
-  for (const [query, said] of [
-    ['v=1.2&api=none', /no SCORM 1\.2 API found/],
-    ['v=2004&api=error', /refused to start the SCORM session \(\d+: /],
-  ] as const) {
-    warnings.length = 0;
+for (const [query, what, said] of [
+  ['v=1.2&api=none', 'without an API', /no SCORM 1\.2 API found/],
+  ['v=2004&api=error', 'with an API that refuses (the session already finished)', /refused to start the SCORM session \(\d+: /],
+] as const) {
+  test(`${what}, the lesson plays and says so once in the console`, async ({ page }) => {
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && m.text().startsWith('lesson-player:') && warnings.push(m.text()));
     const player = await openPlatform(page, query);
     await playFast(player);
     await expect.poll(() => player.evaluate((el: any) => el.currentTime)).toBeGreaterThan(2);
     await player.evaluate((el: any) => el.pause());
     expect(warnings).toEqual([expect.stringMatching(said)]);
     await expect(player.getByRole('alert')).toHaveCount(0);
-  }
-  expect(strayRequests).toEqual([]);
-});
+    expect(strayRequests).toEqual([]);
+  });
+}
