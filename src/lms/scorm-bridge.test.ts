@@ -159,6 +159,22 @@ describe('ScormBridge, a plugin of the lesson store', () => {
     expect(refusing.platform.calls).toEqual(['init']);
   });
 
+  it('a platform that starts the session but then refuses values: one warning, and reporting goes on', async () => {
+    const { platform, env, play } = await lesson('1.2');
+    platform.data.delete('cmi.core.lesson_status');
+    platform.refuse = true;
+    play(0, 40);
+    env.advance(COMMIT_INTERVAL_MS);
+    play(40, 62); // past the threshold (half the lesson) and into the second chapter
+    expect(env.warnings).toEqual([expect.stringMatching(/^the learning platform refused cmi\.core\.lesson_location \(101: General exception\)$/)]);
+    expect(platform.data.has('cmi.core.lesson_status')).toBe(false);
+    platform.refuse = false;
+    env.fire('pagehide');
+    expect(platform.committed.get('cmi.core.exit')).toBe('suspend');
+    // The status refused when the threshold was crossed is set at the next commit.
+    expect(platform.committed.get('cmi.core.lesson_status')).toBe('completed');
+  });
+
   it('stopping leaves nothing registered; disposing terminates', async () => {
     const { store, bridge, env, platform, play } = await lesson('2004');
     play(0, 3);

@@ -160,11 +160,13 @@ export class ScormBridge implements StorePlugin {
     return watchedShare(this.#store.learner.record?.watched ?? [], 0, this.#store.duration);
   }
 
-  #set(element: string, value: string): void {
-    if (this.#calls!.set(element, value) || this.#warnedSet) return;
+  /** Sets a value; whether the platform took it. */
+  #set(element: string, value: string): boolean {
+    if (this.#calls!.set(element, value)) return true;
     // Once: a platform that refuses one value usually refuses them all, and the console is not a log.
+    if (!this.#warnedSet) this.#env.warn(`the learning platform refused ${element} (${this.#calls!.lastError()})`);
     this.#warnedSet = true;
-    this.#env.warn(`the learning platform refused ${element} (${this.#calls!.lastError()})`);
+    return false;
   }
 
   /** Writes the learner's state and asks the platform to store it. */
@@ -188,10 +190,8 @@ export class ScormBridge implements StorePlugin {
     const share = this.#share();
     // Floored: the platform is never told more was watched than was.
     if (this.#version === '2004') this.#set('cmi.progress_measure', (Math.floor(share * 100) / 100).toString());
-    if (!this.#completed && share >= this.#completeAt) {
-      this.#completed = true;
-      this.#set(names.status, 'completed');
-    }
+    // A refused status is set again at the next commit.
+    if (!this.#completed && share >= this.#completeAt) this.#completed = this.#set(names.status, 'completed');
     this.#set(names.sessionTime, sessionTime(this.#env.scheduler.now() - this.#startedAt, this.#version));
     if (!this.#calls!.commit() && !this.#warnedSet) {
       this.#warnedSet = true;
