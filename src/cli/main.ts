@@ -12,6 +12,7 @@ import { lintPaths, type LintOptions, type RuleSetting } from './lint.ts';
 import { TRACK_KINDS, type TrackKind } from './lint-kind.ts';
 import { runNew } from './new-command.ts';
 import { runOembed } from './oembed.ts';
+import { runPackage } from './package-command.ts';
 
 export const CONFIG_FILE = 'lessonlint.json';
 
@@ -23,6 +24,7 @@ export function usage(): string {
        lesson-player convert <in.srt|in.sbv> [-o <out.vtt>]
        lesson-player lint [options] <path>...
        lesson-player oembed <manifest> --base-url <url> [--maxwidth N] [--maxheight N] [--lang L]
+       lesson-player package <manifest> --scorm 1.2|2004 [-o <lesson.zip>] [--complete-at N]
 
 new makes a lesson folder: <dir>/lesson.json (its duration from ffprobe when installed), the
 video and the tracks copied beside it, .srt and .sbv tracks converted to WebVTT. The first
@@ -73,6 +75,12 @@ ${CONFIG_FILE}:
   { "captions": { "maxCps": 15, "maxCharsPerLine": 37 },
     "rules": { "cue-cps": "error", "cue-leading-dash-list": "off" } }
 Flags override the file.
+
+package makes a SCORM package for a learning platform (Moodle: activity "SCORM package"):
+imsmanifest.xml, a launch page, the player library and every file of the lesson, all
+relative. The lesson reports progress, its place to resume at and "completed" once N % of it
+(default 90) was actually watched. It refuses a lesson with lint errors, a missing or remote
+file or an unknown version, and then writes nothing (exit status 2).
 
 oembed prints the oEmbed "video" response (JSON) for a lesson served under --base-url: the
 manifest's URL is its path from the working directory under that URL, embed.html is at it.
@@ -264,12 +272,13 @@ export function run(argv: readonly string[], cwd: string): RunResult {
   if (argv[0] === 'oembed') return runOembed(argv.slice(1), cwd);
   if (argv[0] === 'convert') return runConvert(argv.slice(1), cwd, usage);
   if (argv[0] === 'new') return runNew(argv.slice(1), cwd, usage);
+  if (argv[0] === 'package') return runPackage(argv.slice(1), cwd, usage);
   let parsed: Parsed;
   try {
     parsed = parseArgs(argv);
     if (parsed.help) return { code: 0, stdout: usage(), stderr: '' };
     if (parsed.command === undefined) throw new UsageError('missing command (try "lesson-player lint <path>...")');
-    if (parsed.command !== 'lint') throw new UsageError(`unknown command "${parsed.command}" (the commands are lint, convert, new, preview and oembed)`);
+    if (parsed.command !== 'lint') throw new UsageError(`unknown command "${parsed.command}" (the commands are lint, convert, new, preview, oembed and package)`);
     if (parsed.paths.length === 0) throw new UsageError('lint needs at least one path');
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `lesson-player: ${e.message}\n\n${usage()}` };

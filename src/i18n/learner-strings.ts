@@ -43,6 +43,8 @@ export interface LearnerStrings {
   transcriptDocument: string;
   authoredNotes: string;
   problem: (p: StorageProblem) => string;
+  /** The learning platform keeps the place and progress, not the notes (SCORM 1.2's 4 096 characters). */
+  notesOnlyHere: string;
 }
 
 const fr: LearnerStrings = {
@@ -102,6 +104,7 @@ const fr: LearnerStrings = {
   printWithMyNotes: 'Inclure mes notes',
   transcriptDocument: 'Transcription',
   authoredNotes: 'Notes du chapitre',
+  notesOnlyHere: 'Vos notes sont trop longues pour la plateforme de formation\u00a0: elle garde votre position et votre progression, vos notes restent dans ce navigateur.',
   problem: (p) => {
     switch (p) {
       case 'unavailable':
@@ -173,6 +176,7 @@ const en: LearnerStrings = {
   printWithMyNotes: 'Include my notes',
   transcriptDocument: 'Transcript',
   authoredNotes: 'Chapter notes',
+  notesOnlyHere: 'Your notes are too long for the learning platform: it keeps your place and progress, your notes stay in this browser.',
   problem: (p) => {
     switch (p) {
       case 'unavailable':

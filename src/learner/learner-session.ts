@@ -17,7 +17,7 @@ import { Requests } from '../state/requests.ts';
 import { emptyRecord, mergeRecords, readRecord, type LearnerRecord } from './learner-record.ts';
 import { LearnerStorage, type StorageProblem } from './learner-storage.ts';
 import { liveNotes, MAX_NOTE_LENGTH, newNoteId, type LearnerNote } from './notes.ts';
-import { addRange, isPlaybackStep, lessonPercent, shouldOfferResume, watchedShare, watchedState, type WatchedState } from './progress.ts';
+import { addRange, isPlaybackStep, lessonPercent, shouldOfferResume, watchedShare, watchedState, type TimeRange, type WatchedState } from './progress.ts';
 
 export const EDIT_SAVE_DELAY_MS = 300;
 const SAMPLE_MS = 250;
@@ -50,6 +50,8 @@ export class LearnerSession {
   /** The saved position to offer to resume at, until the learner answers. */
   resumeAt: number | null = null;
   undo: UndoOffer | null = null;
+  /** The learning platform keeps the place and progress but not the notes (they did not fit): said to the learner. */
+  notesOnlyHere = false;
   readonly requests = new Requests<LearnerRequests>();
 
   readonly #controller: LessonStore;
@@ -229,6 +231,30 @@ export class LearnerSession {
     this.#controller.seek(this.resumeAt);
     this.resumeAt = null;
     this.#notify('resume');
+  }
+
+  /**
+   * The learning platform's copy of this learner's state (SCORM `suspend_data` and location): merged into the
+   * record (watched ranges united, notes by id); its position is the one offered to resume at, unless a link to a
+   * moment says where to start.
+   */
+  adoptPlatformState(state: { position: number | null; watched: readonly TimeRange[]; notes: readonly LearnerNote[] }): void {
+    const record = this.record;
+    if (!record) return;
+    const now = this.#env.scheduler.wallClock();
+    const position = state.position === null ? null : { time: state.position, updatedAt: Math.max(now, (record.position?.updatedAt ?? 0) + 1) };
+    this.record = mergeRecords(record, { ...record, watched: [...state.watched], notes: [...state.notes], position });
+    const link = parseDeepLink(this.#env.hash());
+    if (position && link.time === undefined && !link.chapter) this.resumeAt = shouldOfferResume(position.time, this.#duration()) ? position.time : null;
+    this.#notify('notes', 'progress', 'resume');
+    this.#save();
+  }
+
+  /** Set by the learning platform's bridge each time it writes what it keeps. */
+  setNotesOnlyHere(value: boolean): void {
+    if (value === this.notesOnlyHere) return;
+    this.notesOnlyHere = value;
+    this.#notify('problem');
   }
 
   dismissResume(): void {

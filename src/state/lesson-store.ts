@@ -62,6 +62,15 @@ export interface LessonRequests {
 
 type Listener = (changes: ReadonlySet<LessonChange>, snapshot: LessonSnapshot) => void;
 
+/** A reporter that lives with the store (a learning platform's bridge): started, stopped and disposed with it. */
+export interface StorePlugin {
+  start(): void;
+  /** The player left the page (it may come back). */
+  stop(): void;
+  /** The store is not used again. */
+  dispose(): void;
+}
+
 export class LessonStore {
   readonly requests = new Requests<LessonRequests>();
   /** The learner's notes, progress and place: a plugin started, stopped and disposed with the store. */
@@ -86,6 +95,7 @@ export class LessonStore {
   /** The lesson's place, play state and captions when its media was last detached. */
   #left: { time: number; playing: boolean; captions: string | null } = { time: 0, playing: false, captions: null };
   #warned = new Set<string>();
+  #plugins: StorePlugin[] = [];
 
   constructor(env: LessonEnvironment) {
     this.#env = env;
@@ -191,6 +201,12 @@ export class LessonStore {
 
   // ——— Lifecycle ———
 
+  /** Adds a plugin, started at once if the store runs; it follows the store's lifecycle from then on. */
+  use(plugin: StorePlugin): void {
+    this.#plugins.push(plugin);
+    if (this.#running) plugin.start();
+  }
+
   get running(): boolean {
     return this.#running;
   }
@@ -201,6 +217,7 @@ export class LessonStore {
     this.#running = true;
     this.#stopListening = this.#env.listen('hashchange', () => this.followFragment(this.#env.hash()));
     this.learner.start();
+    this.#plugins.forEach((plugin) => plugin.start());
     // A load cut short by a removal starts again.
     if (this.#lessonUrl && this.status === 'loading' && this.#load?.signal.aborted) void this.load(this.#lessonUrl);
   }
@@ -210,6 +227,7 @@ export class LessonStore {
     if (!this.#running) return;
     this.#running = false;
     this.learner.stop();
+    this.#plugins.forEach((plugin) => plugin.stop());
     this.#stopListening?.();
     this.#stopListening = null;
     this.#load?.abort();
@@ -223,6 +241,8 @@ export class LessonStore {
     this.#listeners.clear();
     this.requests.clear();
     this.learner.dispose();
+    this.#plugins.forEach((plugin) => plugin.dispose());
+    this.#plugins = [];
   }
 
   // ——— Language ———

@@ -143,6 +143,7 @@ export class LessonLearner extends LessonView {
           </div>`
         : nothing}
       ${session.problem ? html`<p class="problem" role="status">${s.problem(session.problem)}</p>` : nothing}
+      ${session.notesOnlyHere ? html`<p class="notes-only-here" role="status">${s.notesOnlyHere}</p>` : nothing}
       <p class="progress" part="progress">
         <span class="bar" aria-hidden="true"><span data-share=${percent / 100}></span></span>
         <span class="percent">${s.progress(percent)}</span>

@@ -18,6 +18,8 @@
  * @attr embed-src - URL of `embed.html` for the Embed dialog's iframe snippet (default: beside the library).
  * @attr script-src - URL of the library script for the Embed dialog's snippet (default: the library's own).
  * @attr no-embed - boolean: no "Embed" button.
+ * @attr scorm - `1.2` or `2004`: report to the learning platform through SCORM (resume, progress, completion).
+ * @attr scorm-complete-at - with `scorm`: the percentage of the lesson watched that completes it (90).
  *
  * @prop {number} currentTime - the lesson's clock in seconds; setting it seeks (before the media loads too).
  * @prop {boolean} paused
@@ -66,6 +68,8 @@ import { createVidstackAdapter, mediaStyles } from '../../media/vidstack-adapter
 import { browserEnvironment } from '../../state/browser-environment.ts';
 import { FETCH_TIMEOUT_MS } from '../../state/fetch-lesson-file.ts';
 import { LessonStore, type LessonChange } from '../../state/lesson-store.ts';
+import { DEFAULT_COMPLETE_AT, ScormBridge } from '../../lms/scorm-bridge.ts';
+import type { WindowLike } from '../../lms/scorm-api.ts';
 import '../lesson-captions/lesson-captions.ts';
 import { lessonStoreContext } from '../lesson-view/lesson-store-context.ts';
 import { languageAround } from '../page-language.ts';
@@ -96,8 +100,18 @@ export class LessonPlayer extends LitElement {
   /** The tab shown in the `fill` layout when the frame is narrow. */
   @state() private tab: PlayerTab = 'video';
 
+  /**
+   * `1.2` or `2004`: report to the learning platform that launched the lesson through SCORM (the launch page of a
+   * `lesson-player package` sets it); read once, when the player first connects.
+   */
+  @property() scorm: '' | '1.2' | '2004' = '';
+  /** With `scorm`: the percentage of the lesson to watch for it to be completed (90 by default). */
+  @property({ attribute: 'scorm-complete-at', type: Number }) scormCompleteAt = DEFAULT_COMPLETE_AT * 100;
+
+  readonly #env = browserEnvironment(this);
   /** The one owner of the lesson's state: given to the views inside by context, found by views with `for`. */
-  readonly #store = new LessonStore(browserEnvironment(this));
+  readonly #store = new LessonStore(this.#env);
+  #scormBridge: ScormBridge | null = null;
 
   @state() private strings: UiStrings = uiStrings('fr');
   /** Whether the panels' elements are defined: their chunk is fetched on connection, and the video does not wait. */
@@ -218,6 +232,11 @@ export class LessonPlayer extends LitElement {
   /** On the page: the store follows the address and the learner's page events; media left behind is mounted again. */
   #start(): void {
     this.#store.start();
+    if ((this.scorm === '1.2' || this.scorm === '2004') && !this.#scormBridge) {
+      const completeAt = Math.min(100, Math.max(1, this.scormCompleteAt || DEFAULT_COMPLETE_AT * 100)) / 100;
+      this.#scormBridge = new ScormBridge(this.#store, this.#env, { version: this.scorm, completeAt, window: window as unknown as WindowLike });
+      this.#store.use(this.#scormBridge);
+    }
     this.#stops = [
       this.#store.subscribe((changes) => this.#onLessonChange(changes)),
       this.#store.requests.on('announce', ({ message }) => this.#announce(message)),

@@ -1,0 +1,183 @@
+/**
+ * `lesson-player package <manifest> --scorm 1.2|2004 [-o lesson.zip] [--complete-at 90]`: a SCORM package a
+ * learning platform imports (Moodle: activity "SCORM package"). The zip holds `imsmanifest.xml`, a launch page that
+ * turns the player's SCORM bridge on, the library build and every file of the lesson (media, poster, thumbnails and
+ * their images, caption tracks, chapters, notes), all relative: nothing is requested outside the package.
+ *
+ * Everything is checked before anything is written: lint errors, a missing or remote file, an unknown version stop
+ * the command with one line (exit status 2) and no zip. The zip is written beside its name and renamed into place,
+ * so a failure never leaves a partial one.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { lessonTitle } from '../core/lesson-title.ts';
+import type { LessonManifest } from '../core/types.ts';
+import { lintPaths } from './lint.ts';
+import type { RunResult } from './main.ts';
+import { imsManifest, LAUNCH_CSS, LAUNCH_PAGE, launchPage, type PackageVersion } from './scorm-manifest.ts';
+import { zipArchive, type ZipEntry } from './zip-writer.ts';
+
+class Refused extends Error {}
+
+/** The library build the package carries (`vite build` writes it; the npm package ships it). */
+export const LIBRARY_DIR = resolve(import.meta.dirname, '../../dist/lib');
+const DEFAULT_COMPLETE_AT = 90;
+
+interface PackageOptions {
+  manifest: string;
+  version: PackageVersion;
+  output?: string;
+  completeAt: number;
+}
+
+function parsePackageArgs(argv: readonly string[]): PackageOptions | 'help' {
+  let manifest: string | undefined;
+  let version: string | undefined;
+  let output: string | undefined;
+  let completeAt = DEFAULT_COMPLETE_AT;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = () => {
+      const v = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (v === undefined || v === '') throw new Refused(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '-h' || flag === '--help') return 'help';
+    else if (flag === '--scorm') version = value();
+    else if (flag === '-o' || flag === '--output') output = value();
+    else if (flag === '--complete-at') {
+      const text = value();
+      completeAt = Number(text);
+      if (!/^\d+$/.test(text) || completeAt < 1 || completeAt > 100) throw new Refused(`--complete-at: "${text}" is not a whole percentage from 1 to 100`);
+    } else if (flag.startsWith('-')) throw new Refused(`unknown option ${flag}`);
+    else if (manifest === undefined) manifest = arg;
+    else throw new Refused(`one lesson at a time ("${arg}" too)`);
+  }
+  if (!manifest) throw new Refused('which lesson? (lesson-player package <manifest> --scorm 1.2|2004 [-o lesson.zip])');
+  if (version === undefined) throw new Refused('which SCORM version? --scorm 1.2 or --scorm 2004');
+  if (version !== '1.2' && version !== '2004') throw new Refused(`--scorm: unknown version "${version}" (1.2 or 2004)`);
+  return { manifest, version, output, completeAt };
+}
+
+/** Every file a lesson manifest names, as written in it (relative to the manifest). */
+function referencedFiles(manifest: LessonManifest): string[] {
+  return [
+    ...manifest.media.map((m) => m.src),
+    ...(manifest.poster ? [manifest.poster] : []),
+    ...(manifest.thumbnails ? [manifest.thumbnails] : []),
+    ...manifest.captions.map((c) => c.src),
+    ...(manifest.chapters ?? []).map((c) => c.src),
+    ...Object.values(manifest.notes ?? {}).flatMap((byChapter) => Object.values(byChapter)),
+  ];
+}
+
+/** The images a thumbnails track points at (`sprite.jpg#xywh=…`), relative to the track. */
+function thumbnailImages(vtt: string): string[] {
+  const images = new Set<string>();
+  for (const block of vtt.replace(/\r\n?/g, '\n').split(/\n\n+/)) {
+    const lines = block.split('\n');
+    const timing = lines.findIndex((l) => l.includes('-->'));
+    const target = timing >= 0 ? lines[timing + 1]?.trim() : undefined;
+    if (target) images.add(target.split('#')[0]!);
+  }
+  return [...images];
+}
+
+/** A path inside the package (forward slashes) for a file under `root`. */
+const packagePath = (prefix: string, root: string, file: string) => `${prefix}/${relative(root, file).split(sep).join('/')}`;
+
+function commonDirectory(files: readonly string[]): string {
+  let root = dirname(files[0]!);
+  while (!files.every((f) => f.startsWith(root.endsWith(sep) ? root : root + sep))) root = dirname(root);
+  return root;
+}
+
+function listLibrary(dir: string): string[] {
+  if (!existsSync(join(dir, 'lesson-player.js'))) throw new Refused(`the player library is not built (no ${join(dir, 'lesson-player.js')}): run npm run build`);
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const abs = join(d, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'types') walk(abs);
+      } else if (/\.(js|css)$/.test(entry.name)) files.push(abs);
+    }
+  };
+  walk(dir);
+  return files.sort();
+}
+
+function buildPackage(options: PackageOptions, cwd: string, libraryDir: string): { output: string; entries: ZipEntry[]; title: string } {
+  const manifestPath = resolve(cwd, options.manifest);
+  if (!existsSync(manifestPath) || !statSync(manifestPath).isFile()) throw new Refused(`${options.manifest}: no such file`);
+  const lint = lintPaths([manifestPath], { cwd, captionRules: {}, ruleSettings: {} });
+  const errors = lint.findings.filter((f) => f.severity === 'error');
+  if (errors.length) {
+    const first = errors[0]!;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more: lesson-player lint ${options.manifest})` : '';
+    throw new Refused(`${first.file}${first.line ? `:${first.line}` : ''}: ${first.message}${more}`);
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as LessonManifest;
+  const lessonFiles = new Set([manifestPath]);
+  for (const ref of referencedFiles(manifest)) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/')) throw new Refused(`${options.manifest}: "${ref}" is outside the lesson folder; a package carries every file (use a relative path)`);
+    const abs = resolve(dirname(manifestPath), decodeURI(ref.split(/[?#]/)[0]!));
+    if (!existsSync(abs) || !statSync(abs).isFile()) throw new Refused(`${options.manifest}: "${ref}" does not exist`);
+    lessonFiles.add(abs);
+  }
+  if (manifest.thumbnails) {
+    const track = resolve(dirname(manifestPath), manifest.thumbnails);
+    for (const image of thumbnailImages(readFileSync(track, 'utf8'))) {
+      const abs = resolve(dirname(track), decodeURI(image));
+      if (!existsSync(abs)) throw new Refused(`${manifest.thumbnails}: "${image}" does not exist`);
+      lessonFiles.add(abs);
+    }
+  }
+  const root = commonDirectory([...lessonFiles]);
+  const library = listLibrary(libraryDir);
+  const entries: ZipEntry[] = [
+    ...library.map((abs) => ({ name: packagePath('lib', libraryDir, abs), data: readFileSync(abs) })),
+    ...[...lessonFiles].sort().map((abs) => ({ name: packagePath('lesson', root, abs), data: readFileSync(abs) })),
+  ];
+  const title = lessonTitle(manifest, manifest.language);
+  const description = {
+    version: options.version,
+    lessonId: manifest.id,
+    title,
+    language: manifest.language,
+    lessonPath: packagePath('lesson', root, manifestPath),
+    completeAt: options.completeAt,
+    files: [] as string[],
+  };
+  const generated: ZipEntry[] = [
+    { name: LAUNCH_PAGE, data: Buffer.from(launchPage(description)) },
+    { name: 'launch.css', data: Buffer.from(LAUNCH_CSS) },
+  ];
+  const all = [...generated, ...entries];
+  description.files = all.map((e) => e.name);
+  const output = resolve(cwd, options.output ?? `${manifest.id}.zip`);
+  return { output, title, entries: [{ name: 'imsmanifest.xml', data: Buffer.from(imsManifest(description)) }, ...all] };
+}
+
+export function runPackage(argv: readonly string[], cwd: string, usage: () => string, libraryDir = LIBRARY_DIR): RunResult {
+  let temp: string | null = null;
+  try {
+    const options = parsePackageArgs(argv);
+    if (options === 'help') return { code: 0, stdout: usage(), stderr: '' };
+    const { output, entries, title } = buildPackage(options, cwd, libraryDir);
+    const zip = zipArchive(entries);
+    temp = `${output}.${process.pid}.partial`;
+    writeFileSync(temp, zip);
+    renameSync(temp, output);
+    temp = null;
+    const size = (zip.length / 1024 / 1024).toFixed(1);
+    return { code: 0, stdout: `${relative(cwd, output) || output}: SCORM ${options.version} package of "${title}", ${entries.length} files, ${size} MB\n`, stderr: '' };
+  } catch (e) {
+    if (temp) rmSync(temp, { force: true });
+    if (e instanceof Refused) return { code: 2, stdout: '', stderr: `lesson-player package: ${e.message}\n` };
+    const error = e as NodeJS.ErrnoException;
+    return { code: 2, stdout: '', stderr: `lesson-player package: ${error.path ?? ''}${error.path ? ': ' : ''}${error.code ?? error.message}\n` };
+  }
+}
