@@ -9,7 +9,8 @@ export interface LearnerStrings {
   addNoteAt: (time: string) => string;
   noteAt: (time: string) => string;
   noteLabel: (time: string) => string;
-  seekToNote: (time: string) => string;
+  /** The time button's name: its visible time first (WCAG 2.5.3, label in name), then what it does. */
+  seekToNote: (shown: string, spoken: string) => string;
   deleteNote: string;
   deleteNoteAt: (time: string) => string;
   noteDeleted: string;
@@ -54,7 +55,7 @@ const fr: LearnerStrings = {
   addNoteAt: (t) => `Ajouter une note à ${t}`,
   noteAt: (t) => `Note à ${t}`,
   noteLabel: (t) => `Ma note à ${t}`,
-  seekToNote: (t) => `Aller à ${t}`,
+  seekToNote: (shown, spoken) => `${shown}, aller à ${spoken}`,
   deleteNote: 'Supprimer',
   deleteNoteAt: (t) => `Supprimer la note à ${t}`,
   noteDeleted: 'Note supprimée.',
@@ -126,7 +127,7 @@ const en: LearnerStrings = {
   addNoteAt: (t) => `Add a note at ${t}`,
   noteAt: (t) => `Note at ${t}`,
   noteLabel: (t) => `My note at ${t}`,
-  seekToNote: (t) => `Go to ${t}`,
+  seekToNote: (shown, spoken) => `${shown}, go to ${spoken}`,
   deleteNote: 'Delete',
   deleteNoteAt: (t) => `Delete the note at ${t}`,
   noteDeleted: 'Note deleted.',

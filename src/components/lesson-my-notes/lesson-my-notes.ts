@@ -137,7 +137,7 @@ export class LessonMyNotes extends LessonView {
     const spoken = formatDuration(note.time);
     return html`<li data-note=${note.id}>
       <div class="row">
-        <button type="button" class="time" aria-label=${s.seekToNote(spoken)} @click=${() => this.#seek(note)}>${formatTime(note.time)}</button>
+        <button type="button" class="time" aria-label=${s.seekToNote(formatTime(note.time), spoken)} @click=${() => this.#seek(note)}>${formatTime(note.time)}</button>
         <button type="button" class="delete" aria-label=${s.deleteNoteAt(spoken)} @click=${() => this.#delete(note)}>${s.deleteNote}</button>
       </div>
       <label class="visually-hidden" for=${`note-${note.id}`}>${s.noteLabel(spoken)}</label>
