@@ -49,7 +49,7 @@ export interface Chapter {
 }
 
 /** Which lesson file a problem concerns. */
-export type LessonFileKind = 'manifest' | 'captions' | 'chapters' | 'notes' | 'media' | 'poster' | 'thumbnails';
+export type LessonFileKind = 'manifest' | 'captions' | 'chapters' | 'descriptions' | 'notes' | 'media' | 'poster' | 'thumbnails';
 
 /** A problem found in a lesson file, located as precisely as the source allows. */
 export interface LessonProblem {

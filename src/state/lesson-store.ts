@@ -15,6 +15,7 @@ import { lessonTitle } from '../core/lesson-title.ts';
 import { activeIndexAt, chapterIndexAt, lastStartedIndex } from '../core/timeline.ts';
 import type { Chapter, Cue, LessonProblem } from '../core/types.ts';
 import { LearnerSession } from '../learner/learner-session.ts';
+import { AudioDescription, type DescriptionsState } from './audio-description.ts';
 import type { MediaAdapter, MediaState } from '../media/media-adapter.ts';
 import type { LessonEnvironment } from './environment.ts';
 import { FETCH_TIMEOUT_MS } from './fetch-lesson-file.ts';
@@ -29,7 +30,7 @@ export type { LessonModel } from './lesson-loader.ts';
 export type LessonStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What changed, so that a view re-renders only for what it shows ('active' comes with a new line or chapter). */
-export type LessonChange = 'status' | 'model' | 'active' | 'playback' | 'captions' | 'problems' | 'lang';
+export type LessonChange = 'status' | 'model' | 'active' | 'playback' | 'captions' | 'descriptions' | 'problems' | 'lang';
 
 export interface LessonSnapshot {
   readonly status: LessonStatus;
@@ -43,6 +44,8 @@ export interface LessonSnapshot {
   /** The caption shown over the video (strict cue timing), from the track of `captionsLanguage`. */
   readonly overlayCue: Cue | null;
   readonly captionsLanguage: string | null;
+  /** Audio description: the track on (or null), delivery and settings (audio-description.ts). */
+  readonly descriptions: DescriptionsState;
   readonly paused: boolean;
   /** Seconds: the media's once loaded, else the manifest's, else the tracks' last end. */
   readonly duration: number;
@@ -66,6 +69,8 @@ export class LessonStore {
   readonly requests = new Requests<LessonRequests>();
   /** The learner's notes, progress and place: a plugin started, stopped and disposed with the store. */
   readonly learner: LearnerSession;
+  /** Audio description and spoken subtitles: a plugin fed the media's state. */
+  readonly descriptions: AudioDescription;
   /** How long each lesson file may take to arrive (the player's `fetch-timeout` attribute). */
   fetchTimeoutMs = FETCH_TIMEOUT_MS;
 
@@ -98,12 +103,24 @@ export class LessonStore {
       activeChapterIndex: -1,
       overlayCue: null,
       captionsLanguage: null,
+      descriptions: { language: null, available: [], delivery: 'announce', rate: 1, extended: true, spokenSubtitles: false, fallback: null },
       paused: true,
       duration: 0,
       currentTime: 0,
       notesLoading: false,
     };
     this.learner = new LearnerSession(this, env);
+    this.descriptions = new AudioDescription(env, {
+      model: () => this.model,
+      captionsLanguage: () => this.captionsLanguage,
+      pause: () => this.pause(),
+      play: () => this.play(),
+      announce: (message) => this.announce(message),
+      changed: (descriptions) => {
+        this.#commit(['descriptions'], { descriptions });
+        env.dispatch(lessonEvent('lesson-descriptionschange', descriptions));
+      },
+    });
   }
 
   get snapshot(): LessonSnapshot {
@@ -213,6 +230,7 @@ export class LessonStore {
     this.#stopListening?.();
     this.#stopListening = null;
     this.#load?.abort();
+    this.descriptions.stop();
     this.detach();
   }
 
@@ -267,6 +285,7 @@ export class LessonStore {
     const { model } = loaded;
     this.#hold.start ??= this.#startFromFragment(this.#env.hash(), model.chapters);
     this.#commit(['status', 'model', 'active'], { status: 'ready', model, notesLoading: loaded.notes !== null });
+    this.descriptions.apply();
     this.#update(this.#clock(0), true);
     this.#env.dispatch(
       lessonEvent('lesson-ready', {
@@ -275,6 +294,7 @@ export class LessonStore {
         duration: this.duration,
         cues: model.cues.length,
         chapters: model.chapters.length,
+        descriptions: this.snapshot.descriptions,
       }),
     );
     this.#applyPendingStart();
@@ -351,6 +371,8 @@ export class LessonStore {
     this.#mediaDuration = state.duration;
     if (captionsChanged) this.#commit(['captions'], { captionsLanguage: state.captionsLanguage });
     if (captionsChanged) this.#update(this.#clock(state.currentTime), true);
+    if (captionsChanged) this.descriptions.apply(); // spoken subtitles follow the track shown
+    this.descriptions.mediaState(state);
     if (state.error && !this.problems.some((p) => p.kind === 'media')) {
       const src = (state.failedSources?.length ? state.failedSources : this.model?.manifest.media.map((m) => m.src))?.join(', ') || 'media';
       this.#report({ severity: 'error', file: src, kind: 'media', rule: 'media-error', message: state.error, params: { reason: state.errorReason ?? 'load' } });
@@ -398,6 +420,7 @@ export class LessonStore {
   /** Recomputes what is active at `time`. O(log n): runs every frame while playing. */
   #update(time: number, force = false): void {
     this.#time = time;
+    this.descriptions.timeUpdate(time);
     const cueIndex = lastStartedIndex(this.cues, time);
     const chapterIndex = chapterIndexAt(this.chapters, time);
     const language = this.captionsLanguage;
