@@ -18,6 +18,8 @@
  * @attr embed-src - URL of `embed.html` for the Embed dialog's iframe snippet (default: beside the library).
  * @attr script-src - URL of the library script for the Embed dialog's snippet (default: the library's own).
  * @attr no-embed - boolean: no "Embed" button.
+ * @attr descriptions - audio description: a track's language, `on` (the lesson's language) or `off`. Without it,
+ *   the learner's last choice (remembered in this browser), else off.
  *
  * @prop {number} currentTime - the lesson's clock in seconds; setting it seeks (before the media loads too).
  * @prop {boolean} paused
@@ -28,7 +30,9 @@
  * @prop {Cue|null} activeCue
  * @prop {Chapter|null} activeChapter
  *
- * @fires lesson-ready - the lesson loaded; detail: `{ id, title, duration, cues, chapters }`.
+ * @fires lesson-ready - the lesson loaded; detail: `{ id, title, duration, cues, chapters, descriptions }`.
+ * @fires lesson-descriptionschange - audio description turned on or off, or its settings changed; detail:
+ *   `{ language, available, delivery, rate, extended, spokenSubtitles, fallback }`.
  * @fires lesson-cuechange - the transcript's current cue changed; detail: `{ cue, index }`.
  * @fires lesson-chapterchange - the current chapter changed; detail: `{ chapter, index }`.
  * @fires lesson-error - a lesson file failed; detail: `{ problem: { file, kind, message, rule, line?, col? } }`.
@@ -73,6 +77,7 @@ import { playerStyles } from './lesson-player.styles.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';
 import { problemsStyles, renderProblems } from '../lesson-problems/lesson-problems.ts';
 import { lessonTitle } from '../../core/lesson-title.ts';
+import { AudioDescriptionControl } from './audio-description-control.ts';
 
 /** The panels' chunk (panels.ts), fetched once per page whatever the number of players. */
 let panelsModule: Promise<unknown> | null = null;
@@ -90,6 +95,7 @@ export class LessonPlayer extends LitElement {
   @property({ attribute: 'embed-src' }) embedSrc = '';
   @property({ attribute: 'script-src' }) scriptSrc = '';
   @property({ attribute: 'no-embed', type: Boolean }) noEmbed = false;
+  @property() descriptions: string | null = null;
   /** Milliseconds each lesson file may take to arrive before the player says so (15 s by default). */
   @property({ attribute: 'fetch-timeout', type: Number }) fetchTimeout = FETCH_TIMEOUT_MS;
 
@@ -114,6 +120,7 @@ export class LessonPlayer extends LitElement {
   #leaving = false;
   #playingWhenLeft = false;
   #captions = document.createElement('lesson-captions');
+  #audioDescription = new AudioDescriptionControl(this, this.#store);
 
   constructor() {
     super();
@@ -190,6 +197,11 @@ export class LessonPlayer extends LitElement {
     const manifest = this.#store.model?.manifest;
     const fallback = manifest?.captions.find((t) => t.default)?.lang ?? manifest?.captions[0]?.lang ?? null;
     this.#store.setCaptions(language === true ? fallback : language || null);
+  }
+
+  /** Audio description: a track's language, `true` for the lesson's language, `false` (or null) to turn it off. */
+  setDescriptions(language: string | boolean | null): void {
+    this.#store.descriptions.set(language);
   }
 
   override connectedCallback(): void {
@@ -281,6 +293,10 @@ export class LessonPlayer extends LitElement {
       this.#store.fetchTimeoutMs = this.fetchTimeout > 0 ? this.fetchTimeout : FETCH_TIMEOUT_MS;
       void this.#store.load(this.lesson);
     }
+    if (changed.has('descriptions') && this.descriptions !== null) {
+      const value = this.descriptions.trim().toLowerCase();
+      this.setDescriptions(value === 'off' || value === 'false' ? false : value === '' || value === 'on' || value === 'true' ? true : value);
+    }
     if (changed.has('start') && this.start) {
       const start = parseTime(this.start);
       if (start === undefined) console.warn(`lesson-player: start="${this.start}" is not a time (try 90, 1:30 or 1m30s)`);
@@ -320,7 +336,7 @@ export class LessonPlayer extends LitElement {
       this.#adapter.relabel(labels);
     } else {
       this.#adapter?.destroy();
-      this.#adapter = createVidstackAdapter({ ...labels, ...media, overlay: this.#captions });
+      this.#adapter = createVidstackAdapter({ ...labels, ...media, overlay: this.#captions, control: this.#audioDescription.button });
       this.#mountedMediaKey = mediaKey;
     }
     this.#store.attach(this.#adapter, { restore });
@@ -357,6 +373,7 @@ export class LessonPlayer extends LitElement {
                 ${activeChapter
                   ? html`<p class="current-chapter"><span class="label">${s.currentChapter}</span> <span class="title">${activeChapter.title}</span></p>`
                   : html`<span></span>`}
+                ${this.#audioDescription.renderSettings()}
                 ${this.noEmbed || !this.panelsReady
                   ? nothing
                   : html`<lesson-embed
