@@ -2,7 +2,7 @@
 import type { SpeechFallback } from '../core/description-scheduler.ts';
 
 export interface DescriptionStrings {
-  /** The control bar button's name, with its state. */
+  /** The control bar button's name, with its state; it contains the "AD" it shows (WCAG 2.5.3). */
   button: (on: boolean) => string;
   settings: string;
   delivery: string;
@@ -18,7 +18,7 @@ export interface DescriptionStrings {
 }
 
 const fr: DescriptionStrings = {
-  button: (on) => (on ? 'Audiodescription activée' : 'Audiodescription désactivée'),
+  button: (on) => (on ? 'AD, audiodescription activée' : 'AD, audiodescription désactivée'),
   settings: 'Réglages de l’audiodescription',
   delivery: 'Les descriptions sont',
   announce: 'annoncées à mon lecteur d’écran',
@@ -36,7 +36,7 @@ const fr: DescriptionStrings = {
 };
 
 const en: DescriptionStrings = {
-  button: (on) => (on ? 'Audio description on' : 'Audio description off'),
+  button: (on) => (on ? 'AD, audio description on' : 'AD, audio description off'),
   settings: 'Audio description settings',
   delivery: 'Descriptions are',
   announce: 'announced to my screen reader',

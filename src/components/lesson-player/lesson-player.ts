@@ -144,9 +144,13 @@ export class LessonPlayer extends LitElement {
   };
 
   #announce(message: string): void {
+    // Two messages before the region renders (a slide's description and its chapter change) are both said.
+    if (this.#announcedUnrendered) message = `${this.announcement.trimEnd()} ${message}`;
+    this.#announcedUnrendered = true;
     // The same text twice would not be read again: alternate a trailing no-break space.
     this.announcement = message === this.announcement.trimEnd() && !this.announcement.endsWith('\u00a0') ? `${message}\u00a0` : message;
   }
+  #announcedUnrendered = false;
 
   // ——— Public API ———
   /** The lesson store (views placed outside the player with `for` follow it). */
@@ -344,6 +348,7 @@ export class LessonPlayer extends LitElement {
   }
 
   protected override updated(): void {
+    this.#announcedUnrendered = false;
     const slot = this.renderRoot.querySelector('.media');
     if (slot && this.#adapter && this.#adapter.element.parentElement !== slot) slot.append(this.#adapter.element);
   }
