@@ -20,8 +20,8 @@ interface Spoken {
 }
 
 /** The stub: voices for French and English; `__speech.end()` ends the utterance being spoken. */
-function stubSpeech(page: Page): Promise<void> {
-  return page.addInitScript(() => {
+async function stubSpeech(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     const spoken: unknown[] = [];
     let current: { onend?: (() => void) | null } | null = null;
     let cancels = 0;
@@ -69,7 +69,7 @@ function stubSpeech(page: Page): Promise<void> {
 const spoken = (page: Page) => page.evaluate(() => (window as any).__speech.spoken as Spoken[]);
 const paused = (page: Page) => page.evaluate(() => document.querySelector('lesson-player')!.shadowRoot!.querySelector('video')!.paused);
 
-async function playFrom(page: Page, player: Locator, time: number): Promise<void> {
+async function playFrom(player: Locator, time: number): Promise<void> {
   await player.evaluate(async (el: any, t: number) => {
     el.seek(t);
     el.shadowRoot.querySelector('video').muted = true;
@@ -105,7 +105,7 @@ test('read by the player: the AD button by keyboard, an extended description pau
   expect(await axeViolations(page)).toEqual([]);
 
   // Chapter 2's slide appears at 41.5 s, when speech starts again: its description is extended.
-  await playFrom(page, player, 40.8);
+  await playFrom(player, 40.8);
   await expect.poll(async () => (await spoken(page)).length).toBe(1);
   const [first] = await spoken(page);
   expect(first!.text).toBe('Diapositive : chapitre 2 sur 9, « Une équipe faite pour survivre ». Le reste ne change pas.');
@@ -163,7 +163,7 @@ test.describe('announced to the screen reader', () => {
     await expect(player.getByRole('radio', { name: /announced to my screen reader/ })).toBeChecked();
     await player.getByLabel('Voice rate').selectOption('2');
 
-    await playFrom(page, player, 40.8);
+    await playFrom(player, 40.8);
     const slide = 'Slide: chapter 2 of 9, “A team built to survive”. The rest is unchanged.';
     const saidSlide = (texts: string[]) => texts.filter((t) => t.includes(slide));
     await expect.poll(async () => saidSlide(await page.evaluate(() => (window as any).__announced)).length).toBe(1);
