@@ -7,9 +7,12 @@
  * video are title cards, one per chapter, drawn from the lesson itself (scripts/build-media.mjs): the series and
  * its provider, the lesson title, "Chapter n / N" and the chapter title. Each chapter's section starts with that
  * description, before its speech, as the slide appears before the speech on screen.
+ *
+ * When the lesson has a description track (`descriptions` in the manifest), it is the one source: each section
+ * carries the descriptions that start in it, and the built slide description is left out.
  */
 import { buildLessonDocument, type DocumentParagraph, type LessonDocumentSource } from './lesson-document.ts';
-import type { LessonManifest } from './types.ts';
+import type { Cue, LessonManifest } from './types.ts';
 
 /** What one title card shows, in reading order. */
 export interface SlideDescription {
@@ -31,6 +34,8 @@ export interface TranscriptSection {
   start: number;
   end: number;
   slide: SlideDescription | null;
+  /** From the description track: what is on screen, said where it starts in this section. */
+  descriptions: { start: number; text: string }[];
   paragraphs: DocumentParagraph[];
 }
 
@@ -43,6 +48,8 @@ export interface TranscriptDocument {
 
 export interface TranscriptDocumentSource extends Omit<LessonDocumentSource, 'manifest' | 'notes'> {
   manifest: Pick<LessonManifest, 'id' | 'title' | 'language' | 'series' | 'provider'>;
+  /** The description track in the document's language, when the lesson has one. */
+  descriptions?: readonly Cue[];
 }
 
 /** The words of a slide description, in the document's language. */
@@ -63,13 +70,17 @@ export function buildTranscriptDocument(source: TranscriptDocumentSource): Trans
   const sections = lesson.chapters.map((chapter): TranscriptSection => {
     const index = chapter.id === null ? -1 : chapters.findIndex((c) => c.id === chapter.id);
     const number = index >= 0 ? index + 1 : null;
+    const descriptions = (source.descriptions ?? [])
+      .filter((d) => d.start >= chapter.start - 1e-6 && (d.start < chapter.end - 1e-6 || chapter === lesson.chapters.at(-1)))
+      .map((d) => ({ start: d.start, text: d.text.replace(/\n/g, ' ') }));
     return {
       id: chapter.id,
       title: chapter.title,
       number,
       start: chapter.start,
       end: chapter.end,
-      slide: number === null ? null : { series, title: lesson.title, chapterNumber: number, chapterCount: chapters.length, chapterTitle: chapter.title },
+      descriptions,
+      slide: number === null || source.descriptions?.length ? null : { series, title: lesson.title, chapterNumber: number, chapterCount: chapters.length, chapterTitle: chapter.title },
       paragraphs: chapter.paragraphs,
     };
   });
