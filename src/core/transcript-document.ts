@@ -11,8 +11,8 @@
  * When the lesson has a description track (`descriptions` in the manifest), it is the one source: each section
  * carries the descriptions that start in it, and the built slide description is left out.
  */
-import { buildLessonDocument, type DocumentParagraph, type LessonDocumentSource } from './lesson-document.ts';
-import type { Cue, LessonManifest } from './types.ts';
+import { buildLessonDocument, documentDescriptions, type DocumentParagraph, type LessonDocumentSource } from './lesson-document.ts';
+import type { LessonManifest } from './types.ts';
 
 /** What one title card shows, in reading order. */
 export interface SlideDescription {
@@ -35,7 +35,7 @@ export interface TranscriptSection {
   end: number;
   slide: SlideDescription | null;
   /** From the description track: what is on screen, said where it starts in this section. */
-  descriptions: { start: number; text: string }[];
+  descriptions: DocumentParagraph[];
   paragraphs: DocumentParagraph[];
 }
 
@@ -48,8 +48,6 @@ export interface TranscriptDocument {
 
 export interface TranscriptDocumentSource extends Omit<LessonDocumentSource, 'manifest' | 'notes'> {
   manifest: Pick<LessonManifest, 'id' | 'title' | 'language' | 'series' | 'provider'>;
-  /** The description track in the document's language, when the lesson has one. */
-  descriptions?: readonly Cue[];
 }
 
 /** The words of a slide description, in the document's language. */
@@ -65,22 +63,20 @@ export interface SlideWords {
 export function buildTranscriptDocument(source: TranscriptDocumentSource): TranscriptDocument {
   const { manifest, contentLang, chapters } = source;
   const lesson = buildLessonDocument({ ...source, notes: new Map() });
+  const hasTrack = documentDescriptions(source).length > 0;
   const seriesName = manifest.series?.[contentLang] ?? manifest.series?.[manifest.language] ?? null;
   const series = seriesName && manifest.provider?.name ? `${seriesName} · ${manifest.provider.name}` : seriesName;
   const sections = lesson.chapters.map((chapter): TranscriptSection => {
     const index = chapter.id === null ? -1 : chapters.findIndex((c) => c.id === chapter.id);
     const number = index >= 0 ? index + 1 : null;
-    const descriptions = (source.descriptions ?? [])
-      .filter((d) => d.start >= chapter.start - 1e-6 && (d.start < chapter.end - 1e-6 || chapter === lesson.chapters.at(-1)))
-      .map((d) => ({ start: d.start, text: d.text.replace(/\n/g, ' ') }));
     return {
       id: chapter.id,
       title: chapter.title,
       number,
       start: chapter.start,
       end: chapter.end,
-      descriptions,
-      slide: number === null || source.descriptions?.length ? null : { series, title: lesson.title, chapterNumber: number, chapterCount: chapters.length, chapterTitle: chapter.title },
+      descriptions: chapter.descriptions ?? [],
+      slide: number === null || hasTrack ? null : { series, title: lesson.title, chapterNumber: number, chapterCount: chapters.length, chapterTitle: chapter.title },
       paragraphs: chapter.paragraphs,
     };
   });

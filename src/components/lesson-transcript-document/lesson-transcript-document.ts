@@ -83,8 +83,7 @@ export class LessonTranscriptDocument extends LessonView {
     if (!controller || controller.status === 'loading' || controller.status === 'idle') return html`<p role="status">${s.loading}</p>`;
     const model = controller.model;
     if (controller.status === 'error' || !model) return html`<p role="alert">${s.loadFailed}</p>`;
-    const descriptions = model.descriptionTracks.get(model.contentLang) ?? model.descriptionTracks.get(model.manifest.language);
-    const doc = buildTranscriptDocument({ ...model, descriptions });
+    const doc = buildTranscriptDocument(model);
     const line = descriptionStrings(s.lang).line;
     const level = Math.min(6, Math.max(2, Math.floor(Number(this.headingLevel)) || 2));
     const heading = HEADINGS[level - 2]!;
