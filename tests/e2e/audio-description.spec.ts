@@ -104,6 +104,12 @@ test('read by the player: the AD button by keyboard, an extended description pau
   await player.getByRole('radio', { name: /lues par le lecteur vidéo/ }).check();
   expect(await axeViolations(page)).toEqual([]);
 
+  // The transcript shows each description under its chapter, apart from the speech: not a line to play.
+  const described = player.locator('lesson-transcript .description');
+  await expect(described).toHaveCount(9);
+  await expect(described.nth(1)).toHaveText('Description : Diapositive : chapitre 2 sur 9, « Une équipe faite pour survivre ». Le reste ne change pas.');
+  expect(await described.nth(1).evaluate((el) => el.closest('.line, button, a, [tabindex]') === null)).toBe(true);
+
   // Chapter 2's slide appears at 41.5 s, when speech starts again: its description is extended.
   await playFrom(player, 40.8);
   await expect.poll(async () => (await spoken(page)).length).toBe(1);
