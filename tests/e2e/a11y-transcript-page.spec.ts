@@ -32,7 +32,7 @@ test('a link next to the player opens the full transcript: every chapter, its sl
 
 test('the English transcript describes its slides in English, with no axe violation', async ({ page }) => {
   await page.goto('/transcript.html');
-  await expect(page.locator('lesson-transcript-document').locator('.slide').first()).toContainText('Slide: ');
+  await expect(page.locator('lesson-transcript-document').locator('.slide').first()).toContainText('Description: Slide on a blue background');
   await expect(page.locator('lesson-transcript-document').getByRole('heading', { level: 2 }).first()).toHaveText('Introduction');
   expect(await axeViolations(page)).toEqual([]);
 });

@@ -77,13 +77,9 @@ async function playFrom(player: Locator, time: number): Promise<void> {
   }, time);
 }
 
-test('read by the player: the AD button by keyboard, an extended description pauses the video until its end, a seek cancels', async ({
-  page,
-  openLesson,
-}) => {
+test('the AD button and its settings by keyboard, description lines in the transcript, axe clean, the choice remembered', async ({ page, openLesson }) => {
   await stubSpeech(page);
   const player = await openLesson();
-  await waitForMedia(page);
 
   // The control sits right after the captions button, in the control bar, and says its state.
   const off = player.getByRole('button', { name: 'AD, audiodescription désactivée' });
@@ -110,6 +106,21 @@ test('read by the player: the AD button by keyboard, an extended description pau
   await expect(described.nth(1)).toHaveText('Description : Diapositive : chapitre 2 sur 9, « Une équipe faite pour survivre ». Le reste ne change pas.');
   expect(await described.nth(1).evaluate((el) => el.closest('.line, button, a, [tabindex]') === null)).toBe(true);
 
+  // Remembered for this learner: after a reload the control is still on and delivery still speech.
+  await page.reload();
+  await expect(player.locator('.lesson')).toHaveAttribute('data-status', 'ready');
+  await expect(player.getByRole('button', { name: 'AD, audiodescription activée' })).toHaveAttribute('aria-pressed', 'true');
+  await player.getByText('Réglages de l’audiodescription').click();
+  await expect(player.getByRole('radio', { name: /lues par le lecteur vidéo/ })).toBeChecked();
+});
+
+test('read by the player: an extended description pauses the video until its end, a seek cancels it', async ({ page, openLesson }) => {
+  await stubSpeech(page);
+  await page.addInitScript(() => localStorage.setItem('lesson-player:audio-description', JSON.stringify({ on: true, delivery: 'speech' })));
+  const player = await openLesson();
+  await expect(player.getByRole('button', { name: 'AD, audiodescription activée' })).toHaveAttribute('aria-pressed', 'true');
+  await waitForMedia(page);
+
   // Chapter 2's slide appears at 41.5 s, when speech starts again: its description is extended.
   await playFrom(player, 40.8);
   await expect.poll(async () => (await spoken(page)).length).toBe(1);
@@ -133,13 +144,6 @@ test('read by the player: the AD button by keyboard, an extended description pau
   await expect.poll(() => page.evaluate(() => (window as any).__speech.cancels as number)).toBeGreaterThan(cancelsBefore);
   await expect.poll(() => paused(page)).toBe(false);
   expect(await spoken(page)).toHaveLength(2);
-
-  // Remembered for this learner: after a reload the control is still on and delivery still speech.
-  await page.reload();
-  await expect(player.locator('.lesson')).toHaveAttribute('data-status', 'ready');
-  await expect(player.getByRole('button', { name: 'AD, audiodescription activée' })).toHaveAttribute('aria-pressed', 'true');
-  await player.getByText('Réglages de l’audiodescription').click();
-  await expect(player.getByRole('radio', { name: /lues par le lecteur vidéo/ })).toBeChecked();
 });
 
 test.describe('announced to the screen reader', () => {
