@@ -186,11 +186,14 @@ export class DescriptionScheduler {
     this.timeUpdate(time);
   }
 
-  /** Cancels speech and releases a hold of ours (the video plays on). */
-  stop(): void {
+  /**
+   * Cancels speech and releases a hold of ours: the video plays on, unless `resume` is false (the player is
+   * leaving the page: nothing may start playing then).
+   */
+  stop(resume = true): void {
     const held = this.holding;
     this.cancel();
-    if (held) this.resume();
+    if (held && resume) this.resume();
   }
 
   private deliver(item: Item): void {

@@ -94,14 +94,17 @@ describe('LessonStore: audio description', () => {
     expect(problem!.problem).toMatchObject({ kind: 'descriptions', rule: 'fetch-status', file: 'https://lessons.test/descriptions/demo.en.vtt' });
   });
 
-  it('stops speaking and releases its hold when the player leaves the page', async () => {
+  it('stops speaking when the player leaves the page, and does not start the video again', async () => {
     const { store, media, engine, env } = await lesson({ stored: '{"on":true,"delivery":"speech"}' });
     await store.play();
     media.report({ currentTime: 10 });
-    env.frame();
     expect(engine!.spoken).toHaveLength(1);
+    expect(media.state.paused).toBe(true); // held for the extended description
+    const plays = media.plays;
     store.stop();
     expect(engine!.cancels).toBe(1);
     expect(env.pending.timers).toBe(0);
+    expect(media.plays).toBe(plays);
+    expect(media.state.paused).toBe(true);
   });
 });

@@ -147,9 +147,9 @@ export class AudioDescription {
     this.#scheduler?.timeUpdate(time);
   }
 
-  /** Speech cancelled, a hold released: the player left the page or the lesson changed. */
+  /** The player left the page: speech cancelled, and a hold of ours dropped without playing the video again. */
   stop(): void {
-    this.#scheduler?.stop();
+    this.#scheduler?.stop(false);
   }
 
   #createScheduler(): DescriptionScheduler {
