@@ -6,7 +6,7 @@ import { cliConfig } from './vite.cli.config.ts';
 import { libraryConfig } from './vite.lib.config.ts';
 
 /** Lesson content is data served as is: the production build carries it beside the pages. */
-const LESSON_CONTENT_DIRS = ['lessons', 'captions', 'chapters', 'media'];
+const LESSON_CONTENT_DIRS = ['lessons', 'captions', 'chapters', 'descriptions', 'media'];
 
 function copyLessonContent(): Plugin {
   let outDir = 'dist';

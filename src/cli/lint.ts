@@ -103,7 +103,7 @@ class Linter {
   }
 
   /** Lints a WebVTT file; returns its parsed items (cues or chapters) when it could be parsed. */
-  lintVtt(abs: string, kind: VttKind, at?: Reference): { cues?: Cue[]; chapters?: Chapter[] } {
+  lintVtt(abs: string, kind: VttKind, at?: Reference, speech?: readonly Cue[]): { cues?: Cue[]; chapters?: Chapter[] } {
     const key = `${kind}:${abs}`;
     if (this.seen.has(key)) return this.cache.get(key) ?? {};
     this.seen.add(key);
@@ -120,7 +120,7 @@ class Linter {
       // Reading norms are for captions and subtitles; descriptions are spoken, and have their own.
       const parsed = parseCaptions(decoded.text, shown);
       this.addAll(parsed.problems);
-      if (kind === 'descriptions') this.addAll(checkDescriptions(parsed.items, shown, this.opts.descriptionRules));
+      if (kind === 'descriptions') this.addAll(checkDescriptions(parsed.items, shown, this.opts.descriptionRules, speech));
       else this.addAll(checkCaptions(parsed.items, shown, this.opts.captionRules));
       result.cues = parsed.items;
     } else if (kind === 'chapters') {
@@ -311,6 +311,13 @@ class Linter {
       const shown = this.display(file);
       this.addAll(checkChapters(chapters, shown, mediaDuration, captionsEnd(entry.lang)));
       chaptersByLang.set(entry.lang, { chapters, file: shown });
+    });
+
+    // Descriptions: each must fit before the next speech in its language, or it is reported as extended
+    list(raw.descriptions).forEach((entry, i) => {
+      const file = localFile(entry.src, manifestUrl);
+      if (!file || typeof entry.lang !== 'string') return;
+      this.lintVtt(file, 'descriptions', at(`descriptions[${i}].src`), captionsByLang.get(entry.lang.toLowerCase()));
     });
 
     // One set of chapter ids in every language: notes and #chapter= links use them. The lesson's language is the reference.

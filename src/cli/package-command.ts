@@ -69,6 +69,7 @@ function referencedFiles(manifest: LessonManifest): string[] {
     ...(manifest.thumbnails ? [manifest.thumbnails] : []),
     ...manifest.captions.map((c) => c.src),
     ...(manifest.chapters ?? []).map((c) => c.src),
+    ...(manifest.descriptions ?? []).map((d) => d.src),
     ...Object.values(manifest.notes ?? {}).flatMap((byChapter) => Object.values(byChapter)),
   ];
 }

@@ -16,17 +16,36 @@ export const DEFAULT_DESCRIPTION_RULES: Readonly<DescriptionRules> = Object.free
 
 const round = (n: number) => String(Math.round(n * 100) / 100);
 
+/** Characters a voice speaks for a description (code points, line breaks excluded). */
+export function spokenLength(text: string): number {
+  return text.split('\n').reduce((n, l) => n + codePointLength(l), 0);
+}
+
+/**
+ * The first speech cue starting at or after `time` (the speech a description must end before), or undefined.
+ * `speech` is in text-track order (sorted by start).
+ */
+export function nextSpeechStart(speech: readonly Pick<Cue, 'start'>[], time: number): number | undefined {
+  return speech.find((c) => c.start >= time - 1e-6)?.start;
+}
+
 /**
  * Checks description cues (in text-track order). A description's time runs from its start to its end, or to the next
- * description's start when that comes first.
+ * description's start, or to the next speech cue's start (`speech`: the captions in the same language, when known),
+ * whichever comes first.
  */
-export function checkDescriptions(cues: readonly Cue[], file: string, rules: Partial<DescriptionRules> = {}): LessonProblem[] {
+export function checkDescriptions(
+  cues: readonly Cue[],
+  file: string,
+  rules: Partial<DescriptionRules> = {},
+  speech: readonly Cue[] = [],
+): LessonProblem[] {
   const { descriptionCps } = { ...DEFAULT_DESCRIPTION_RULES, ...rules };
   const problems: LessonProblem[] = [];
   cues.forEach((cue, i) => {
     const next = cues[i + 1];
-    const chars = cue.text.split('\n').reduce((n, l) => n + codePointLength(l), 0);
-    const gap = Math.max(0, Math.min(cue.end, next ? next.start : Infinity) - cue.start);
+    const chars = spokenLength(cue.text);
+    const gap = Math.max(0, Math.min(cue.end, next ? next.start : Infinity, nextSpeechStart(speech, cue.start) ?? Infinity) - cue.start);
     const needed = chars / descriptionCps;
     if (needed > gap + 1e-9) {
       problems.push({

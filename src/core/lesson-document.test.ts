@@ -53,6 +53,28 @@ describe('the lesson as a document', () => {
     expect(parsed.items.map((c) => [c.id, c.start, c.end, c.text])).toEqual(cues.map((c) => [c.id, c.start, c.end, c.text]));
   });
 
+  it('puts the description track’s lines among the speech, in time order, in the text and the WebVTT', () => {
+    const descriptionTracks = new Map([
+      ['fr', [cue(0, 0, 1, 'Diapositive :\ntitre.'), cue(1, 9, 10, 'Chapitre 2 & <suite>.')]],
+      ['en', [cue(0, 0, 1, 'Slide.')]],
+    ]);
+    const doc = buildLessonDocument({ ...source, descriptionTracks });
+    expect(doc.chapters.map((c) => c.descriptions?.map((d) => d.text))).toEqual([['Diapositive : titre.'], ['Chapitre 2 & <suite>.']]);
+    expect(buildLessonDocument({ ...source, contentLang: 'de', descriptionTracks }).chapters[0]!.descriptions![0]!.text).toBe('Diapositive : titre.');
+    expect(documentToText(doc, 'Description\u00a0: ')).toBe(
+      'Ma leçon\n========\n\nIntroduction (0:00)\n-------------------\n\n[0:00] [Description\u00a0: Diapositive : titre.]\n\n[0:01] Bonjour, je suis là. Suite de la phrase.\n\n[0:06] Après une pause.\n\nLa suite (0:09)\n---------------\n\n[0:09] [Description\u00a0: Chapitre 2 & <suite>.]\n\n[0:10] Deuxième chapitre & <b>\n',
+    );
+    const parsed = parseCaptions(cuesToVtt(cues, descriptionTracks.get('fr'), 'Description : '), 'x.vtt');
+    expect(parsed.items.map((c) => [c.id, c.start, c.text.split('\n')[0]])).toEqual([
+      ['description-c0', 0, 'Description : Diapositive :'],
+      ['c0', 1, 'Bonjour,'],
+      ['c1', 3.2, 'Suite de la phrase.'],
+      ['c2', 6, 'Après une pause.'],
+      ['description-c1', 9, 'Description : Chapitre 2 & <suite>.'],
+      ['c3', 10, 'Deuxième chapitre & <b>'],
+    ]);
+  });
+
   it('makes safe file names', () => {
     expect(fileStem('survivre-en-milieu-hostile')).toBe('survivre-en-milieu-hostile');
     expect(fileStem('../a b')).toBe('a-b');

@@ -1,6 +1,7 @@
 /**
- * The lesson as a document to keep: model → structure (title, chapters, paragraphs, authored notes), and that
- * structure as plain text; the transcript's cues as WebVTT. DOM-free: the print view and the downloads build on it.
+ * The lesson as a document to keep: model → structure (title, chapters, paragraphs, what the description track
+ * says is on screen, authored notes), and that structure as plain text; the transcript's cues (and descriptions) as
+ * WebVTT. DOM-free and i18n-free (the caller gives the words): the print view and the downloads build on it.
  *
  * Paragraphs, not cue fragments: a chapter's cues are joined into running text, and a new paragraph starts at a
  * pause in speech (more than 0.9 s between two cues), or at a sentence end once a paragraph has grown long.
@@ -28,6 +29,8 @@ export interface DocumentChapter {
   start: number;
   end: number;
   paragraphs: DocumentParagraph[];
+  /** What the description track says is on screen, from where it starts in this chapter (absent when none). */
+  descriptions?: DocumentParagraph[];
   /** The authored note (Markdown), if any. */
   note?: string;
 }
@@ -44,6 +47,14 @@ export interface LessonDocumentSource {
   cues: readonly Cue[];
   chapters: readonly Chapter[];
   notes: ReadonlyMap<string, string>;
+  /** The lesson's description tracks by language: the document takes its own language's, else the lesson's. */
+  descriptionTracks?: ReadonlyMap<string, readonly Cue[]>;
+}
+
+/** The description cues for the document's language, else the lesson's language, else none. */
+export function documentDescriptions(source: Pick<LessonDocumentSource, 'descriptionTracks' | 'contentLang' | 'manifest'>): readonly Cue[] {
+  const tracks = source.descriptionTracks;
+  return tracks?.get(source.contentLang) ?? tracks?.get(source.manifest.language) ?? [];
 }
 
 /** A cue's text as running text: its lines joined by spaces, runs of white space collapsed. */
@@ -78,9 +89,14 @@ export function buildLessonDocument(source: LessonDocumentSource): LessonDocumen
   const title = lessonTitle(manifest, contentLang);
   const sections: DocumentChapter[] = [];
   const firstStart = chapters[0]?.start ?? Infinity;
+  const described = documentDescriptions(source).map((d) => ({ start: d.start, end: d.end, text: cueProse(d) }));
+  const descriptionsIn = (from: number, to: number) => {
+    const inside = described.filter((d) => d.start >= from && d.start < to);
+    return inside.length ? { descriptions: inside } : {};
+  };
   const before = cues.filter((c) => c.start < firstStart);
   if (before.length) {
-    sections.push({ id: null, title, start: before[0]!.start, end: before.at(-1)!.end, paragraphs: paragraphsOf(before) });
+    sections.push({ id: null, title, start: before[0]!.start, end: before.at(-1)!.end, paragraphs: paragraphsOf(before), ...descriptionsIn(-Infinity, firstStart) });
   }
   chapters.forEach((chapter, i) => {
     const next = chapters[i + 1];
@@ -92,19 +108,28 @@ export function buildLessonDocument(source: LessonDocumentSource): LessonDocumen
       start: chapter.start,
       end: chapter.end,
       paragraphs: paragraphsOf(inChapter),
+      ...descriptionsIn(chapter.start, next ? next.start : Infinity),
       ...(note?.trim() ? { note } : {}),
     });
   });
   return { title, lang: contentLang, chapters: sections };
 }
 
-/** The document as plain text: title, underlined chapter headings, timed paragraphs. */
-export function documentToText(doc: LessonDocument): string {
+/** A chapter's paragraphs and descriptions in time order, each description's text after `label` (a description first at a tie). */
+export function chapterTimeline(chapter: DocumentChapter, label: string): (DocumentParagraph & { description: boolean })[] {
+  return [
+    ...(chapter.descriptions ?? []).map((d) => ({ ...d, text: `${label}${d.text}`, description: true })),
+    ...chapter.paragraphs.map((p) => ({ ...p, description: false })),
+  ].sort((a, b) => a.start - b.start || Number(b.description) - Number(a.description));
+}
+
+/** The document as plain text: title, underlined chapter headings, timed paragraphs and descriptions (after `descriptionLabel`). */
+export function documentToText(doc: LessonDocument, descriptionLabel = 'Description: '): string {
   const out: string[] = [doc.title, '='.repeat(Math.max(3, [...doc.title].length))];
   for (const chapter of doc.chapters) {
     const heading = `${chapter.title} (${formatTime(chapter.start)})`;
     out.push('', heading, '-'.repeat([...heading].length));
-    for (const p of chapter.paragraphs) out.push('', `[${formatTime(p.start)}] ${p.text}`);
+    for (const p of chapterTimeline(chapter, descriptionLabel)) out.push('', `[${formatTime(p.start)}] ${p.description ? `[${p.text}]` : p.text}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -125,9 +150,15 @@ function vttId(id: string): string {
   return id.replace(/-->/g, '—>').replace(/[\r\n]+/g, ' ');
 }
 
-/** The transcript's cues as a WebVTT file (text without markup). */
-export function cuesToVtt(cues: readonly Pick<Cue, 'id' | 'start' | 'end' | 'text'>[]): string {
-  const blocks = cues
+/** The transcript's cues as a WebVTT file (text without markup), with the descriptions' cues (after `label`) in time order. */
+export function cuesToVtt(
+  cues: readonly Pick<Cue, 'id' | 'start' | 'end' | 'text'>[],
+  descriptions: readonly Pick<Cue, 'id' | 'start' | 'end' | 'text'>[] = [],
+  label = 'Description: ',
+): string {
+  const described = descriptions.map((d) => ({ ...d, id: `description-${d.id}`, text: `${label}${d.text}` }));
+  const blocks = [...cues, ...described]
+    .sort((a, b) => a.start - b.start)
     .map((cue) => ({ cue, payload: vttPayload(cue.text) }))
     .filter(({ payload }) => payload !== '')
     .map(({ cue, payload }) => `${vttId(cue.id)}\n${formatVttTime(cue.start)} --> ${formatVttTime(cue.end)}\n${payload}`);

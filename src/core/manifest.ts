@@ -30,6 +30,7 @@ export const MANIFEST_PROPERTIES = [
   'thumbnails',
   'captions',
   'chapters',
+  'descriptions',
   'notes',
 ] as const;
 export const MANIFEST_REQUIRED = ['version', 'id', 'title', 'language', 'media', 'captions'] as const;
@@ -259,25 +260,27 @@ export function validateManifestDetailed(json: unknown, manifestUrl: string, fil
       }
     }
 
-    // chapters
-    const chapters: ManifestChapterTrack[] = [];
-    const chapArr = array(json.chapters, 'chapters', false);
-    const chapLangs = new Map<string, string>();
-    if (chapArr) {
-      chapArr.forEach((t, i) => {
-        const p = jsonPath('chapters', i);
+    // chapters and descriptions: one track per language, each a { lang, src }
+    const languageTracks = (name: 'chapters' | 'descriptions'): { tracks: ManifestChapterTrack[]; langs: Map<string, string> } => {
+      const tracks: ManifestChapterTrack[] = [];
+      const langs = new Map<string, string>();
+      array(json[name], name, false)?.forEach((t, i) => {
+        const p = jsonPath(name, i);
         if (!isObject(t)) return error(p, `must be an object, not ${typeName(t)}`);
         onlyKeys(t, CHAPTER_PROPERTIES, p);
         const l = lang(t.lang, `${p}.lang`);
         const src = url(t.src, `${p}.src`, true);
         if (l !== undefined) {
           const key = l.toLowerCase();
-          if (chapLangs.has(key)) error(`${p}.lang`, `"${l}" is already used by ${chapLangs.get(key)}`, 'manifest-duplicate-lang');
-          else chapLangs.set(key, p);
+          if (langs.has(key)) error(`${p}.lang`, `"${l}" is already used by ${langs.get(key)}`, 'manifest-duplicate-lang');
+          else langs.set(key, p);
         }
-        if (l !== undefined && src !== undefined) chapters.push({ lang: l, src });
+        if (l !== undefined && src !== undefined) tracks.push({ lang: l, src });
       });
-    }
+      return { tracks, langs };
+    };
+    const { tracks: chapters, langs: chapLangs } = languageTracks('chapters');
+    const { tracks: descriptions } = languageTracks('descriptions');
 
     // notes: language → chapter id → URL
     const notes: LessonManifest['notes'] = {};
@@ -326,6 +329,7 @@ export function validateManifestDetailed(json: unknown, manifestUrl: string, fil
     if (duration !== undefined) partial.duration = duration;
     if (poster !== undefined) partial.poster = poster;
     if (thumbnails !== undefined) partial.thumbnails = thumbnails;
+    if (descriptions.length) partial.descriptions = descriptions;
     const ok = !problems.some((p) => p.severity === 'error');
     return ok ? { manifest: partial, partial, problems, paths } : { partial, problems, paths };
   }

@@ -53,4 +53,25 @@ describe('the full transcript as a text alternative', () => {
       'Diapositive\u00a0: Créer des services publics numériques innovants · beta.gouv.fr — Survivre en milieu hostile — Chapitre 3 / 9 — Le règne des process',
     );
   });
+
+  it('takes the slides’ descriptions from the description track when the lesson has one: one source', () => {
+    const doc = buildTranscriptDocument({
+      manifest,
+      contentLang: 'fr',
+      cues: [cue(0, 3, 5, 'Premier.'), cue(1, 10, 12, 'Second.')],
+      chapters: [chapter(0, 'un', 'Un', 2.5, 9), chapter(1, 'deux', 'Deux', 9, 14)],
+      descriptionTracks: new Map([['fr', [cue(0, 2.5, 3, 'Diapositive :\nchapitre 1.'), cue(1, 9, 10, 'Diapositive : chapitre 2.'), cue(2, 13, 14, 'Écran noir.')]]]),
+    });
+    expect(doc.sections.map((s) => [s.id, s.slide, s.descriptions])).toEqual([
+      ['un', null, [{ start: 2.5, end: 3, text: 'Diapositive : chapitre 1.' }]],
+      [
+        'deux',
+        null,
+        [
+          { start: 9, end: 10, text: 'Diapositive : chapitre 2.' },
+          { start: 13, end: 14, text: 'Écran noir.' },
+        ],
+      ],
+    ]);
+  });
 });

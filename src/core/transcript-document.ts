@@ -7,8 +7,11 @@
  * video are title cards, one per chapter, drawn from the lesson itself (scripts/build-media.mjs): the series and
  * its provider, the lesson title, "Chapter n / N" and the chapter title. Each chapter's section starts with that
  * description, before its speech, as the slide appears before the speech on screen.
+ *
+ * When the lesson has a description track (`descriptions` in the manifest), it is the one source: each section
+ * carries the descriptions that start in it, and the built slide description is left out.
  */
-import { buildLessonDocument, type DocumentParagraph, type LessonDocumentSource } from './lesson-document.ts';
+import { buildLessonDocument, documentDescriptions, type DocumentParagraph, type LessonDocumentSource } from './lesson-document.ts';
 import type { LessonManifest } from './types.ts';
 
 /** What one title card shows, in reading order. */
@@ -31,6 +34,8 @@ export interface TranscriptSection {
   start: number;
   end: number;
   slide: SlideDescription | null;
+  /** From the description track: what is on screen, said where it starts in this section. */
+  descriptions: DocumentParagraph[];
   paragraphs: DocumentParagraph[];
 }
 
@@ -58,6 +63,7 @@ export interface SlideWords {
 export function buildTranscriptDocument(source: TranscriptDocumentSource): TranscriptDocument {
   const { manifest, contentLang, chapters } = source;
   const lesson = buildLessonDocument({ ...source, notes: new Map() });
+  const hasTrack = documentDescriptions(source).length > 0;
   const seriesName = manifest.series?.[contentLang] ?? manifest.series?.[manifest.language] ?? null;
   const series = seriesName && manifest.provider?.name ? `${seriesName} · ${manifest.provider.name}` : seriesName;
   const sections = lesson.chapters.map((chapter): TranscriptSection => {
@@ -69,7 +75,8 @@ export function buildTranscriptDocument(source: TranscriptDocumentSource): Trans
       number,
       start: chapter.start,
       end: chapter.end,
-      slide: number === null ? null : { series, title: lesson.title, chapterNumber: number, chapterCount: chapters.length, chapterTitle: chapter.title },
+      descriptions: chapter.descriptions ?? [],
+      slide: number === null || hasTrack ? null : { series, title: lesson.title, chapterNumber: number, chapterCount: chapters.length, chapterTitle: chapter.title },
       paragraphs: chapter.paragraphs,
     };
   });

@@ -49,7 +49,7 @@ export interface Chapter {
 }
 
 /** Which lesson file a problem concerns. */
-export type LessonFileKind = 'manifest' | 'captions' | 'chapters' | 'notes' | 'media' | 'poster' | 'thumbnails';
+export type LessonFileKind = 'manifest' | 'captions' | 'chapters' | 'descriptions' | 'notes' | 'media' | 'poster' | 'thumbnails';
 
 /** A problem found in a lesson file, located as precisely as the source allows. */
 export interface LessonProblem {
@@ -115,6 +115,11 @@ export interface LessonManifest {
   thumbnails?: string;
   captions: ManifestTextTrack[];
   chapters: ManifestChapterTrack[];
+  /**
+   * WebVTT description tracks (`kind: descriptions`), one per language: what is on screen, for learners who do not
+   * see it, read aloud by the player or announced to a screen reader.
+   */
+  descriptions?: ManifestChapterTrack[];
   /** Per language, per chapter id: the URL of that chapter's Markdown note. */
   notes: Record<string, Record<string, string>>;
 }

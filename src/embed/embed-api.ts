@@ -45,6 +45,8 @@ export interface LessonEmbed {
   seekToChapter(chapterId: string): void;
   /** A caption language (e.g. `fr`), or null to turn captions off. */
   setCaptions(lang: string | null): void;
+  /** Audio description: a track's language (e.g. `fr`), true for the lesson's, false or null for off. */
+  setDescriptions(lang: string | boolean | null): void;
   openNotes(chapterId: string): void;
   /** Listens to an event; returns a function that stops listening. */
   on<T extends EmbedEventType>(type: T, listener: (event: EmbedEventOf<T>) => void): () => void;
@@ -100,6 +102,7 @@ export function connectLessonEmbed(iframe: HTMLIFrameElement, options: ConnectOp
     seek: (time) => send({ type: 'seek', time }),
     seekToChapter: (chapter) => send({ type: 'seekToChapter', chapter }),
     setCaptions: (lang) => send({ type: 'setCaptions', lang }),
+    setDescriptions: (lang) => send({ type: 'setDescriptions', lang }),
     openNotes: (chapter) => send({ type: 'openNotes', chapter }),
     on(type, listener) {
       const set = listeners.get(type) ?? new Set();

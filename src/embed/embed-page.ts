@@ -2,7 +2,7 @@
  * `embed.html`: one lesson filling its frame, for `<iframe>` embeds and oEmbed.
  *
  * URL parameters: `lesson` (manifest URL, required), `t` (start time), `chapter` (start chapter id), `lang`
- * (`fr`/`en`), `captions` (`on`/`off`), `id` (player id in messages), `origins` (comma list of host origins allowed
+ * (`fr`/`en`), `captions` (`on`/`off`), `ad` (`on`: audio description), `id` (player id in messages), `origins` (comma list of host origins allowed
  * to use the postMessage API; the embed's own origin always is). See `protocol.ts` for the messages.
  *
  * It drives the page's `<lesson-player>` and does not load it: `embed.html` loads the component first (src/embed sits
@@ -56,6 +56,7 @@ player.addEventListener('lesson-ready', (e) => {
   ready = { type: 'ready', lesson: player.lesson, title: detail.title, duration: detail.duration, chapters: player.chapters.map(chapterInfo) };
   start();
   if (params.get('captions') === 'on') player.setCaptions(true);
+  if (params.get('ad') === 'on') player.setDescriptions(true);
   emit(ready);
 });
 player.addEventListener('lesson-cuechange', (e) => {
@@ -65,6 +66,9 @@ player.addEventListener('lesson-cuechange', (e) => {
 player.addEventListener('lesson-chapterchange', (e) => {
   const { chapter, index } = e.detail;
   emit({ type: 'chapterchange', index, chapter: chapter ? chapterInfo(chapter) : null });
+});
+player.addEventListener('lesson-descriptionschange', (e) => {
+  if (ready) emit({ type: 'descriptionschange', language: e.detail.language, delivery: e.detail.delivery });
 });
 player.addEventListener('lesson-error', (e) => {
   const { problem } = e.detail;
@@ -95,6 +99,9 @@ function run(command: EmbedCommand): void {
       return;
     case 'setCaptions':
       player.setCaptions(command.lang ?? false);
+      return;
+    case 'setDescriptions':
+      player.setDescriptions(command.lang ?? false);
       return;
     case 'openNotes':
       player.openNotes(command.chapter);

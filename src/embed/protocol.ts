@@ -25,6 +25,8 @@ export type EmbedCommand =
   | { type: 'seek'; time: number }
   | { type: 'seekToChapter'; chapter: string }
   | { type: 'setCaptions'; lang: string | null }
+  /** Audio description: a track's language, true for the lesson's, false or null for off. */
+  | { type: 'setDescriptions'; lang: string | boolean | null }
   | { type: 'openNotes'; chapter: string };
 
 export interface EmbedChapterInfo {
@@ -39,7 +41,9 @@ export type EmbedEvent =
   | { type: 'timeupdate'; time: number; duration: number; paused: boolean }
   | { type: 'cuechange'; index: number; text: string | null; start: number | null; end: number | null }
   | { type: 'chapterchange'; index: number; chapter: EmbedChapterInfo | null }
-  | { type: 'error'; kind: string; message: string };
+  | { type: 'error'; kind: string; message: string }
+  /** Audio description turned on (its track's language) or off (null). */
+  | { type: 'descriptionschange'; language: string | null; delivery: string };
 
 export type EmbedCommandType = EmbedCommand['type'];
 export type EmbedEventType = EmbedEvent['type'];
@@ -63,6 +67,7 @@ const COMMANDS: Record<EmbedCommandType, Record<string, Field>> = {
   seek: { time: isTime },
   seekToChapter: { chapter: isChapter },
   setCaptions: { lang: isLangOrNull },
+  setDescriptions: { lang: (v) => typeof v === 'boolean' || isLangOrNull(v) },
   openNotes: { chapter: isChapter },
 };
 
@@ -72,6 +77,7 @@ const EVENTS: Record<EmbedEventType, Record<string, Field>> = {
   cuechange: { index: isIndex, text: orNull(isText), start: orNull(isTime), end: orNull(isTime) },
   chapterchange: { index: isIndex, chapter: orNull(isChapterInfo) },
   error: { kind: isText, message: isText },
+  descriptionschange: { language: isLangOrNull, delivery: (v) => v === 'speech' || v === 'announce' },
 };
 
 function isPlain(v: unknown): v is Record<string, unknown> {

@@ -30,6 +30,8 @@ export interface MediaSetup {
   textTracks: MediaTextTrackInit[];
   /** An element to show over the video, above the controls' hit area (the lesson's own caption overlay). */
   overlay?: HTMLElement;
+  /** A control of the lesson's own, kept in the control bar right after the captions button (audio description). */
+  control?: HTMLElement;
 }
 
 /** A snapshot pushed by the adapter when playback state changes (not every frame: use `currentTime` for that). */

@@ -62,6 +62,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     colorScheme: 'dark',
   });
   player.append(layout);
+  const placeControl = keepControlBesideCaptions(layout, setup.control);
   player.src = setup.sources.map((s) => ({ src: s.src, type: s.type })) as MediaPlayerElement['src'];
 
   addTextTracks(player, setup.textTracks);
@@ -236,6 +237,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       player.removeEventListener('error', onError, true);
       for (const type of SEEK_EVENTS) player.removeEventListener(type, onSeekEvent, true);
       vidstackWords.disconnect();
+      placeControl.disconnect();
       listeners.clear();
       // Out of the page, Vidstack destroys its player itself, after its pending frame: destroying it here could
       // run while a frame callback of its time slider is pending ('e is not a function').
@@ -311,4 +313,21 @@ function addTextTracks(player: MediaPlayerElement, tracks: MediaSetup['textTrack
       content: { cues: track.cues.map((c) => ({ id: c.id, startTime: c.start, endTime: c.end, text: textOf(c.text) })) },
     } as never);
   }
+}
+
+/**
+ * The default layout has no slot for a button of ours (its React version has): the control goes right after the
+ * captions button's tooltip, at the same level as play (EN 301 549 7.3), and back there whenever the layout
+ * renders its control bar again (switching between its small and large forms).
+ */
+function keepControlBesideCaptions(layout: HTMLElement, control: HTMLElement | undefined): { disconnect(): void } {
+  if (!control) return { disconnect: () => undefined };
+  const place = () => {
+    const captions = layout.querySelector('media-caption-button')?.closest('media-tooltip');
+    if (captions && captions.nextElementSibling !== control) captions.after(control);
+  };
+  const observer = new MutationObserver(place);
+  observer.observe(layout, { childList: true, subtree: true });
+  place();
+  return { disconnect: () => observer.disconnect() };
 }

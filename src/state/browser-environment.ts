@@ -1,5 +1,6 @@
 /** The lesson store's environment in a browser page: the one place in `src/state` that reaches `window`. */
 import { browserStorage } from '../learner/learner-storage.ts';
+import { browserSpeechEngine } from '../media/speech-engine.ts';
 import type { LessonEnvironment, PageEventName } from './environment.ts';
 
 export function browserEnvironment(host: EventTarget): LessonEnvironment {
@@ -22,6 +23,7 @@ export function browserEnvironment(host: EventTarget): LessonEnvironment {
       target.addEventListener(name, listener);
       return () => target.removeEventListener(name, listener);
     },
+    speech: browserSpeechEngine,
     pageHidden: () => document.visibilityState === 'hidden',
     warn: (message) => console.warn(`lesson-player: ${message}`),
   };

@@ -3,6 +3,7 @@
  * time, storage, the page's events and where the public `lesson-*` events go. The browser's is built by
  * `browserEnvironment()` (browser-environment.ts); unit tests give a fake one and run the store in Node.
  */
+import type { SpeechEngine } from '../core/description-scheduler.ts';
 import type { StorageLike } from '../learner/learner-storage.ts';
 
 export type TimerId = ReturnType<typeof setTimeout> | number;
@@ -37,6 +38,8 @@ export interface LessonEnvironment {
   listen(name: PageEventName, listener: (event: Event) => void): () => void;
   /** Whether the page is hidden (visibilityState), read when `visibilitychange` fires. */
   pageHidden(): boolean;
+  /** The speech synthesis audio description reads with, or null without one (absent: none, as in Node). */
+  speech?(): SpeechEngine | null;
   /** Bad input the author should hear about (a broken deep link, an unsupported language). */
   warn(message: string): void;
 }

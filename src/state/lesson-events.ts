@@ -3,6 +3,7 @@
  * `player.addEventListener('lesson-ready', (e) => e.detail.duration)` is typed without a cast.
  */
 import type { Chapter, Cue, LessonProblem } from '../core/types.ts';
+import type { DescriptionsState } from './audio-description.ts';
 
 export interface LessonReadyDetail {
   id: string;
@@ -11,6 +12,8 @@ export interface LessonReadyDetail {
   duration: number;
   cues: number;
   chapters: number;
+  /** Audio description: the track on (or null), the languages available, delivery and settings. */
+  descriptions: DescriptionsState;
 }
 export interface LessonCueChangeDetail {
   cue: Cue | null;
@@ -20,6 +23,8 @@ export interface LessonChapterChangeDetail {
   chapter: Chapter | null;
   index: number;
 }
+/** Audio description turned on or off, its settings changed, or speech fell back to announcing. */
+export type LessonDescriptionsChangeDetail = DescriptionsState;
 export interface LessonErrorDetail {
   problem: LessonProblem;
 }
@@ -29,6 +34,7 @@ export interface LessonEventMap {
   'lesson-cuechange': CustomEvent<LessonCueChangeDetail>;
   'lesson-chapterchange': CustomEvent<LessonChapterChangeDetail>;
   'lesson-error': CustomEvent<LessonErrorDetail>;
+  'lesson-descriptionschange': CustomEvent<LessonDescriptionsChangeDetail>;
 }
 
 /** A public event: it bubbles and leaves the shadow root, as a native media event seen from the page would not. */

@@ -17,6 +17,8 @@ export interface LessonModel {
   cues: Cue[];
   /** Every caption/subtitle track that loaded, by language (for the overlay). */
   captionTracks: Map<string, Cue[]>;
+  /** Every description track that loaded, by language (audio description, and the transcript's slide lines). */
+  descriptionTracks: Map<string, Cue[]>;
   chapters: Chapter[];
   /** Chapter id → Markdown. Filled after the lesson is ready (see `LoadedLesson.notes`). */
   notes: Map<string, string>;
@@ -46,7 +48,7 @@ export async function loadLesson(env: LessonEnvironment, request: LoadRequest): 
     return fetched.text;
   };
   /** The WebVTT module, or a located problem for the track that needed it when the module could not load. */
-  const parserFor = async (vtt: Promise<VttModule>, file: string, kind: 'captions' | 'chapters'): Promise<VttModule | null> => {
+  const parserFor = async (vtt: Promise<VttModule>, file: string, kind: 'captions' | 'chapters' | 'descriptions'): Promise<VttModule | null> => {
     try {
       return await vtt;
     } catch (error) {
@@ -72,14 +74,20 @@ export async function loadLesson(env: LessonEnvironment, request: LoadRequest): 
 
   const contentLang = pickLanguage(request.uiLang, [manifest.language, ...manifest.captions.map((c) => c.lang)], manifest.language);
   const captionTracks = new Map<string, Cue[]>();
-  const captionLoads = manifest.captions.map(async (track) => {
-    const text = await fetchText(track.src, 'captions');
-    const parser = text === undefined ? null : await parserFor(vtt, track.src, 'captions');
+  const descriptionTracks = new Map<string, Cue[]>();
+  // Captions and descriptions are both timed text; a description track's problems are named as such.
+  const loadCues = async (track: { lang: string; src: string }, kind: 'captions' | 'descriptions', into: Map<string, Cue[]>) => {
+    const text = await fetchText(track.src, kind);
+    const parser = text === undefined ? null : await parserFor(vtt, track.src, kind);
     if (!parser || text === undefined) return;
     const result = parser.parseCaptions(text, track.src);
-    result.problems.forEach(report);
-    if (result.items.length) captionTracks.set(track.lang, result.items);
-  });
+    result.problems.forEach((problem) => report({ ...problem, kind }));
+    if (result.items.length) into.set(track.lang, result.items);
+  };
+  const captionLoads = [
+    ...manifest.captions.map((track) => loadCues(track, 'captions', captionTracks)),
+    ...(manifest.descriptions ?? []).map((track) => loadCues(track, 'descriptions', descriptionTracks)),
+  ];
   const chapterTrack = manifest.chapters.find((c) => c.lang === contentLang) ?? manifest.chapters.find((c) => c.lang === manifest.language);
   const loadChapters = async (src: string, reportTo: (problem: LessonProblem) => void): Promise<Chapter[]> => {
     const text = await fetchText(src, 'chapters', reportTo);
@@ -108,7 +116,7 @@ export async function loadLesson(env: LessonEnvironment, request: LoadRequest): 
   if (signal.aborted) return null;
 
   const cues = captionTracks.get(contentLang) ?? captionTracks.get(manifest.language) ?? [];
-  const model: LessonModel = { manifest, contentLang, cues, captionTracks, chapters, notes: new Map() };
+  const model: LessonModel = { manifest, contentLang, cues, captionTracks, descriptionTracks, chapters, notes: new Map() };
   const notes = noteTexts?.then((loaded) => {
     for (const [chapterId, text] of loaded) if (text !== undefined) model.notes.set(chapterId, text);
   });

@@ -28,7 +28,7 @@ describe('LessonStore: loading', () => {
     expect(store.status).toBe('ready');
     expect(store.cues.map((c) => c.text)).toEqual(['Bonjour', 'Au milieu', 'À la fin']);
     expect(store.chapters.map((c) => c.id)).toEqual(['debut', 'suite']);
-    expect(env.eventsOf<LessonReadyDetail>('lesson-ready')).toEqual([{ id: 'demo', title: 'Démo', duration: 120, cues: 3, chapters: 2 }]);
+    expect(env.eventsOf<LessonReadyDetail>('lesson-ready')).toEqual([{ id: 'demo', title: 'Démo', duration: 120, cues: 3, chapters: 2, descriptions: expect.objectContaining({ language: null, available: [] }) }]);
     // Ready without the note files; they fill the model afterwards.
     expect(notesAtReady).toEqual([true]);
     expect(store.notesLoading).toBe(false);

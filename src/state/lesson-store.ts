@@ -15,66 +15,29 @@ import { lessonTitle } from '../core/lesson-title.ts';
 import { activeIndexAt, chapterIndexAt, lastStartedIndex } from '../core/timeline.ts';
 import type { Chapter, Cue, LessonProblem } from '../core/types.ts';
 import { LearnerSession } from '../learner/learner-session.ts';
+import { AudioDescription } from './audio-description.ts';
 import type { MediaAdapter, MediaState } from '../media/media-adapter.ts';
 import type { LessonEnvironment } from './environment.ts';
 import { FETCH_TIMEOUT_MS } from './fetch-lesson-file.ts';
 import { lessonEvent } from './lesson-events.ts';
 import { loadLesson, type LessonModel } from './lesson-loader.ts';
+import { initialSnapshot, type LessonChange, type LessonRequests, type LessonSnapshot, type LessonStatus, type StorePlugin } from './lesson-snapshot.ts';
 import { Requests } from './requests.ts';
 import { SeekHold } from './seek-hold.ts';
 import { uiLanguage, type UiLanguage } from './ui-language.ts';
 import { isLearnerFacing, problemForConsole } from '../core/problem-audience.ts';
 
 export type { LessonModel } from './lesson-loader.ts';
-export type LessonStatus = 'idle' | 'loading' | 'ready' | 'error';
-
-/** What changed, so that a view re-renders only for what it shows ('active' comes with a new line or chapter). */
-export type LessonChange = 'status' | 'model' | 'active' | 'playback' | 'captions' | 'problems' | 'lang';
-
-export interface LessonSnapshot {
-  readonly status: LessonStatus;
-  readonly model: LessonModel | null;
-  readonly problems: readonly LessonProblem[];
-  /** The UI language of every view of this player. */
-  readonly lang: UiLanguage;
-  /** The transcript line being spoken, or the last one spoken during a pause in speech. */
-  readonly activeCueIndex: number;
-  readonly activeChapterIndex: number;
-  /** The caption shown over the video (strict cue timing), from the track of `captionsLanguage`. */
-  readonly overlayCue: Cue | null;
-  readonly captionsLanguage: string | null;
-  readonly paused: boolean;
-  /** Seconds: the media's once loaded, else the manifest's, else the tracks' last end. */
-  readonly duration: number;
-  /** The lesson's time when this snapshot was made (`store.currentTime` reads it between snapshots). */
-  readonly currentTime: number;
-  /** Whether the lesson's note files are still arriving (the lesson is ready without them). */
-  readonly notesLoading: boolean;
-}
-
-/** One-shot requests to the views: dropped when no view listens. */
-export interface LessonRequests {
-  /** Show a chapter's note; `focus` moves the focus to it (the learner asked for it). */
-  'open-notes': { chapterId: string; focus: boolean };
-  /** Say this in the player's polite live region (worded by the view that asks, in `snapshot.lang`). */
-  announce: { message: string };
-}
+export type { LessonChange, LessonRequests, LessonSnapshot, LessonStatus, StorePlugin } from './lesson-snapshot.ts';
 
 type Listener = (changes: ReadonlySet<LessonChange>, snapshot: LessonSnapshot) => void;
-
-/** A reporter that lives with the store (a learning platform's bridge): started, stopped and disposed with it. */
-export interface StorePlugin {
-  start(): void;
-  /** The player left the page (it may come back). */
-  stop(): void;
-  /** The store is not used again. */
-  dispose(): void;
-}
 
 export class LessonStore {
   readonly requests = new Requests<LessonRequests>();
   /** The learner's notes, progress and place: a plugin started, stopped and disposed with the store. */
   readonly learner: LearnerSession;
+  /** Audio description and spoken subtitles: a plugin fed the media's state. */
+  readonly descriptions: AudioDescription;
   /** How long each lesson file may take to arrive (the player's `fetch-timeout` attribute). */
   fetchTimeoutMs = FETCH_TIMEOUT_MS;
 
@@ -99,21 +62,19 @@ export class LessonStore {
 
   constructor(env: LessonEnvironment) {
     this.#env = env;
-    this.#snapshot = {
-      status: 'idle',
-      model: null,
-      problems: [],
-      lang: 'fr',
-      activeCueIndex: -1,
-      activeChapterIndex: -1,
-      overlayCue: null,
-      captionsLanguage: null,
-      paused: true,
-      duration: 0,
-      currentTime: 0,
-      notesLoading: false,
-    };
+    this.#snapshot = initialSnapshot();
     this.learner = new LearnerSession(this, env);
+    this.descriptions = new AudioDescription(env, {
+      model: () => this.model,
+      captionsLanguage: () => this.captionsLanguage,
+      pause: () => this.pause(),
+      play: () => this.play(),
+      announce: (message) => this.announce(message),
+      changed: (descriptions) => {
+        this.#commit(['descriptions'], { descriptions });
+        env.dispatch(lessonEvent('lesson-descriptionschange', descriptions));
+      },
+    });
   }
 
   get snapshot(): LessonSnapshot {
@@ -231,6 +192,7 @@ export class LessonStore {
     this.#stopListening?.();
     this.#stopListening = null;
     this.#load?.abort();
+    this.descriptions.stop();
     this.detach();
   }
 
@@ -287,6 +249,7 @@ export class LessonStore {
     const { model } = loaded;
     this.#hold.start ??= this.#startFromFragment(this.#env.hash(), model.chapters);
     this.#commit(['status', 'model', 'active'], { status: 'ready', model, notesLoading: loaded.notes !== null });
+    this.descriptions.apply();
     this.#update(this.#clock(0), true);
     this.#env.dispatch(
       lessonEvent('lesson-ready', {
@@ -295,6 +258,7 @@ export class LessonStore {
         duration: this.duration,
         cues: model.cues.length,
         chapters: model.chapters.length,
+        descriptions: this.snapshot.descriptions,
       }),
     );
     this.#applyPendingStart();
@@ -371,6 +335,8 @@ export class LessonStore {
     this.#mediaDuration = state.duration;
     if (captionsChanged) this.#commit(['captions'], { captionsLanguage: state.captionsLanguage });
     if (captionsChanged) this.#update(this.#clock(state.currentTime), true);
+    if (captionsChanged) this.descriptions.apply(); // spoken subtitles follow the track shown
+    this.descriptions.mediaState(state);
     if (state.error && !this.problems.some((p) => p.kind === 'media')) {
       const src = (state.failedSources?.length ? state.failedSources : this.model?.manifest.media.map((m) => m.src))?.join(', ') || 'media';
       this.#report({ severity: 'error', file: src, kind: 'media', rule: 'media-error', message: state.error, params: { reason: state.errorReason ?? 'load' } });
@@ -418,6 +384,7 @@ export class LessonStore {
   /** Recomputes what is active at `time`. O(log n): runs every frame while playing. */
   #update(time: number, force = false): void {
     this.#time = time;
+    this.descriptions.timeUpdate(time);
     const cueIndex = lastStartedIndex(this.cues, time);
     const chapterIndex = chapterIndexAt(this.chapters, time);
     const language = this.captionsLanguage;

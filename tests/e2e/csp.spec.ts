@@ -1,7 +1,7 @@
 /**
  * The whole lesson under a strict Content-Security-Policy with Trusted Types (`/csp.html`, header set by the
- * strictCspPage plugin in vite.config.ts): it loads, plays with captions, the transcript searches, notes render and
- * the player's menus open, and no `securitypolicyviolation` event fires on the way.
+ * strictCspPage plugin in vite.config.ts): it loads, plays with captions, audio description turns on, the transcript
+ * searches, notes render and the player's menus open, and no `securitypolicyviolation` event fires on the way.
  */
 import { expect, pauseWithControls, playMuted, test, waitForMedia } from './fixtures.ts';
 
@@ -39,8 +39,14 @@ test('the lesson works under a strict CSP and Trusted Types without a single vio
   await expect(transcript.locator('#search-status')).toContainText(/sur/);
   await expect(player.locator('lesson-notes .note-body').first()).not.toBeEmpty();
 
-  // The settings menu renders its items (Vidstack's lit-html 2 templates and icons).
+  // Audio description on (the controls shown), its settings open: the control bar button and the settings render.
   await pauseWithControls(player);
+  await player.getByRole('button', { name: 'AD, audiodescription désactivée' }).click();
+  await expect(player.getByRole('button', { name: 'AD, audiodescription activée' })).toHaveAttribute('aria-pressed', 'true');
+  await player.getByText('Réglages de l’audiodescription').click();
+  await expect(player.getByRole('radio', { name: /annoncées à mon lecteur d’écran/ })).toBeChecked();
+
+  // The settings menu renders its items (Vidstack's lit-html 2 templates and icons).
   const settings = player.getByRole('button', { name: 'Paramètres' }).first();
   await settings.click();
   await expect(settings).toHaveAttribute('aria-expanded', 'true');

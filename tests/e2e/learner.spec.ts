@@ -205,9 +205,11 @@ test('the transcript downloads as .txt and .vtt', async ({ page, openLesson }) =
   expect(txt.text.startsWith('Survivre en milieu hostile\n===')).toBe(true);
   expect(txt.text).toContain('\nLe règne des process (1:13)\n');
   expect(txt.text).toContain('[0:01] Bonjour, je suis Héla Ghariani. Depuis 2015 je suis responsable de l\'incubateur des services numériques');
+  // What the slides show, from the description track, among the speech.
+  expect(txt.text).toContain('\n[0:41] [Description\u00a0: Diapositive : chapitre 2 sur 9, « Une équipe faite pour survivre ». Le reste ne change pas.]\n');
   const vtt = await downloadOf(page, (await tools(player)).getByRole('button', { name: 'Télécharger les sous-titres (.vtt)' }));
   expect(vtt.name).toBe('survivre-en-milieu-hostile.fr.vtt');
-  expect(vtt.text).toMatch(/^WEBVTT\n\nc001\n00:01\.000 --> 00:03\.519\nBonjour, je suis Héla Ghariani\.\n\nc002\n/);
+  expect(vtt.text).toMatch(/^WEBVTT\n\ndescription-introduction\n00:00\.000 --> 00:01\.000\nDescription\u00a0: Diapositive sur fond bleu\..*\n\nc001\n00:01\.000 --> 00:03\.519\nBonjour, je suis Héla Ghariani\.\n\nc002\n/);
 });
 
 test('the print view reads as a lesson document, with the learner’s notes if chosen', async ({ page, openLesson }) => {
@@ -224,6 +226,7 @@ test('the print view reads as a lesson document, with the learner’s notes if c
   await page.emulateMedia({ media: 'print' });
   await expect(doc.getByRole('heading', { level: 1, name: 'Survivre en milieu hostile' })).toBeVisible();
   await expect(doc.getByRole('heading', { level: 2, name: /^La crise politique/ })).toBeVisible();
+  await expect(doc.locator('.description').nth(5)).toContainText('Description\u00a0: Diapositive : chapitre 6 sur 9, « La crise politique »');
   await expect(doc.getByText('Ma note imprimée')).toBeVisible();
   await expect(doc.getByRole('heading', { name: 'Notes du chapitre' }).first()).toBeVisible();
   await expect(player).toBeHidden();

@@ -219,5 +219,9 @@ describe('lesson-player lint (child process)', { timeout: 60_000 }, () => {
     const r = lp(['lint', join(root, 'lessons/survivre-en-milieu-hostile.json')], tmpdir());
     expect([0, 1]).toContain(r.code);
     expect(r.err).toMatch(/^\d+ errors?, \d+ warnings? in \d+ files?\n$/);
+    // Its description tracks are measured against the speech that follows: each slide's needs extended description.
+    const extended = r.out.split('\n').filter((l) => l.includes('[description-extended]'));
+    expect(extended).toHaveLength(18);
+    expect(extended[1]).toMatch(/descriptions\/survivre-en-milieu-hostile\.fr\.vtt:13:1: warning: Needs extended description: \d+ characters .* has 0 s\./);
   });
 });

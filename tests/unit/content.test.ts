@@ -212,6 +212,26 @@ describe('chapters: titles', () => {
   });
 });
 
+describe.each([
+  ['fr', frChapters, 'Diapositive', 'sur 9'],
+  ['en', enChapters, 'Slide', 'of 9'],
+] as const)('descriptions (%s)', (lang, chapters, slide, of9) => {
+  const descriptions = parse(`descriptions/${SLUG}.${lang}.vtt`);
+  it('describes each slide when it appears: one cue per chapter, with its id, its number and its title', () => {
+    expect(descriptions.map((d) => [d.id, d.startTime])).toEqual(chapters.map((c) => [c.id, c.startTime]));
+    descriptions.forEach((d, i) => {
+      expect(d.text.startsWith(slide), d.text).toBe(true);
+      expect(d.text).toContain(`${i + 1} ${of9}`);
+      expect(d.text).toContain(plain(chapters[i]!.text).trim());
+    });
+  });
+  it('says everything the first slide shows: series, title, speaker line, demonstration notice', () => {
+    for (const shown of ['Créer des services publics numériques innovants · beta.gouv.fr', 'Survivre en milieu hostile', 'Héla Ghariani', 'espeak-ng']) {
+      expect(descriptions[0]!.text).toContain(shown);
+    }
+  });
+});
+
 describe('thumbnails', () => {
   it('covers the media with tiles of the sprite, relative to the VTT', () => {
     const cues = parse(`media/${SLUG}.thumbnails.vtt`);

@@ -14,6 +14,9 @@ describe('parseEmbedCommand', () => {
       { type: 'seekToChapter', chapter: 'la-crise-politique' },
       { type: 'setCaptions', lang: 'fr' },
       { type: 'setCaptions', lang: null },
+      { type: 'setDescriptions', lang: 'en' },
+      { type: 'setDescriptions', lang: true },
+      { type: 'setDescriptions', lang: false },
       { type: 'openNotes', chapter: 'introduction' },
     ]) {
       expect(parseEmbedCommand({ ...base, ...command })).toEqual({ ...base, ...command });
@@ -35,6 +38,8 @@ describe('parseEmbedCommand', () => {
       { ...base, type: 'seekToChapter', chapter: '<img src=x onerror=alert(1)>' },
       { ...base, type: 'setCaptions', lang: 'fr"><script>' },
       { ...base, type: 'setCaptions' },
+      { ...base, type: 'setDescriptions', lang: 'en<b>' },
+      { ...base, type: 'setDescriptions', lang: 1 },
       { ...base, type: 'eval', code: 'alert(1)' },
       { ...base, type: 'toString' },
       { ...base, type: '__proto__' },

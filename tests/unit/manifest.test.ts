@@ -51,6 +51,10 @@ describe('validateManifest', () => {
     ]);
     expect(Object.keys(m.notes.fr!)).toHaveLength(9);
     expect(m.notes.en!['la-crise-politique']).toBe(pathToFileURL(join(root, 'chapters/notes/en/la-crise-politique.md')).href);
+    expect(m.descriptions).toEqual([
+      { lang: 'fr', src: pathToFileURL(join(root, 'descriptions/survivre-en-milieu-hostile.fr.vtt')).href },
+      { lang: 'en', src: pathToFileURL(join(root, 'descriptions/survivre-en-milieu-hostile.en.vtt')).href },
+    ]);
   });
 
   it('accepts a minimal manifest and fills chapters and notes', () => {
@@ -111,10 +115,13 @@ describe('validateManifest', () => {
     m.captions.push({ lang: 'fr', label: 'Bis', src: 'b.vtt', kind: 'captions', default: true });
     m.captions[0].default = true;
     m.chapters = [{ lang: 'fr', src: 'a.vtt' }, { lang: 'FR', src: 'b.vtt' }];
+    m.descriptions = [{ lang: 'en', src: 'd.vtt' }, { lang: 'en', src: 'e.vtt' }, { lang: 'fr', src: 'f.vtt', kind: 'descriptions' }];
     expect(errors(m)).toEqual([
       'captions[1].lang: "fr" is already used by captions[0]',
       'captions: only one track may be the default (2 are)',
       'chapters[1].lang: "FR" is already used by chapters[0]',
+      'descriptions[1].lang: "en" is already used by descriptions[0]',
+      expect.stringMatching(/^descriptions\[2\]\.kind: /),
     ]);
   });
 
@@ -211,6 +218,7 @@ describe('lesson.schema.json agrees with the validator', () => {
     expect(schema.properties.captions.items.required).toEqual([...CAPTION_REQUIRED]);
     expect(schema.properties.captions.items.properties.kind.enum).toEqual(['captions', 'subtitles']);
     expect(Object.keys(schema.properties.chapters.items.properties)).toEqual([...CHAPTER_PROPERTIES]);
+    expect(Object.keys(schema.properties.descriptions.items.properties)).toEqual([...CHAPTER_PROPERTIES]);
     expect(Object.keys(schema.properties.provider.properties)).toEqual([...PROVIDER_PROPERTIES]);
     expect(schema.$defs.slug.pattern).toBe(SLUG_PATTERN.source);
     expect(schema.$defs.lang.pattern).toBe(LANG_PATTERN.source);
@@ -243,6 +251,7 @@ describe('lesson.schema.json agrees with the validator', () => {
     ['duration negative', (m) => (m.duration = -1)],
     ['provider without name', (m) => (m.provider = { url: 'https://x' })],
     ['chapters item not object', (m) => (m.chapters[0] = 'x')],
+    ['descriptions item without src', (m) => delete m.descriptions[0].src],
     ['empty label', (m) => (m.captions[0].label = '')],
   ];
   for (const [name, mutate] of cases) {
@@ -256,7 +265,7 @@ describe('lesson.schema.json agrees with the validator', () => {
 
   it('both accept optional properties left out', () => {
     const m = project();
-    for (const k of ['$schema', 'series', 'provider', 'description', 'poster', 'thumbnails', 'chapters', 'notes']) delete m[k];
+    for (const k of ['$schema', 'series', 'provider', 'description', 'poster', 'thumbnails', 'chapters', 'descriptions', 'notes']) delete m[k];
     m.duration = 230.4;
     expect(schemaErrors(schema, m)).toEqual([]);
     expect(validateManifest(m, manifestUrl).problems.filter((p) => p.severity === 'error')).toEqual([]);

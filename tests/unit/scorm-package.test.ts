@@ -12,6 +12,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 const VTT = 'WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nBonjour à tous.\n\n00:00:04.000 --> 00:00:08.000\nMerci.\n';
 const CHAPTERS = 'WEBVTT\n\nintro\n00:00:00.000 --> 00:00:08.000\nIntroduction\n';
+const DESCRIPTIONS = 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nDiapositive de titre.\n';
 
 /** A lesson laid out like the repository's (manifest in lessons/, files beside it in sibling folders), and a library. */
 function lesson(manifest: Record<string, unknown> = {}, skip: string[] = []) {
@@ -29,6 +30,7 @@ function lesson(manifest: Record<string, unknown> = {}, skip: string[] = []) {
       thumbnails: '../media/demo.thumbnails.vtt',
       captions: [{ lang: 'fr', label: 'Français', kind: 'captions', src: '../captions/demo.fr.vtt', default: true }],
       chapters: [{ lang: 'fr', src: '../chapters/demo.fr.vtt' }],
+      descriptions: [{ lang: 'fr', src: '../descriptions/demo.fr.vtt' }],
       notes: { fr: { intro: '../chapters/notes/intro.md' } },
       ...manifest,
     }),
@@ -39,6 +41,7 @@ function lesson(manifest: Record<string, unknown> = {}, skip: string[] = []) {
     'captions/demo.fr.vtt': VTT,
     'chapters/demo.fr.vtt': CHAPTERS,
     'chapters/notes/intro.md': '# Introduction\n',
+    'descriptions/demo.fr.vtt': DESCRIPTIONS,
     'lib/lesson-player.js': 'export {};\n',
     'lib/chunks/panels-abc.js': 'export const x = 1;\n',
     'lib/types/index.d.ts': 'export {};\n',
@@ -72,7 +75,7 @@ describe('lesson-player package', () => {
     const result = run('lessons/demo.json', '--scorm', '1.2', '-o', 'out.zip');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^out\.zip: SCORM 1\.2 package of "Leçon <b>&<\/b> "risques"", 13 files/);
+    expect(result.stdout).toMatch(/^out\.zip: SCORM 1\.2 package of "Leçon <b>&<\/b> "risques"", 14 files/);
     const zip = readZip(readFileSync(join(dir, 'out.zip')));
     expect([...zip.keys()].sort()).toEqual(
       [
@@ -84,6 +87,7 @@ describe('lesson-player package', () => {
         'lesson/captions/demo.fr.vtt',
         'lesson/chapters/demo.fr.vtt',
         'lesson/chapters/notes/intro.md',
+        'lesson/descriptions/demo.fr.vtt',
         'lesson/lessons/demo.json',
         'lesson/media/demo video.webm',
         'lesson/media/demo.jpg',

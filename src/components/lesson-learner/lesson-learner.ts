@@ -15,7 +15,8 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatDuration, formatTime } from '../../core/time.ts';
 import { learnerStrings, type LearnerStrings } from '../../i18n/learner-strings.ts';
-import { buildLessonDocument, cuesToVtt, documentToText, fileStem } from '../../core/lesson-document.ts';
+import { buildLessonDocument, cuesToVtt, documentDescriptions, documentToText, fileStem } from '../../core/lesson-document.ts';
+import { descriptionStrings } from '../../i18n/description-strings.ts';
 import { LearnerLink } from '../../learner/learner-link.ts';
 import type { LearnerSession } from '../../learner/learner-session.ts';
 import { MAX_IMPORT_BYTES, notesFromMarkdown, notesToMarkdown } from '../../learner/notes-markdown.ts';
@@ -259,14 +260,17 @@ export class LessonLearner extends LessonView {
     const model = this.controller?.model;
     if (!model) return;
     const stem = fileStem(model.manifest.id);
-    if (kind === 'txt') downloadText(`${stem}.${model.contentLang}.txt`, documentToText(buildLessonDocument(model)), 'text/plain');
-    else downloadText(`${stem}.${model.contentLang}.vtt`, cuesToVtt(model.cues), 'text/vtt');
+    // What is on screen goes with the speech, as "Description : …" lines and cues.
+    const label = descriptionStrings(this.strings.lang).line;
+    if (kind === 'txt') downloadText(`${stem}.${model.contentLang}.txt`, documentToText(buildLessonDocument(model), label), 'text/plain');
+    else downloadText(`${stem}.${model.contentLang}.vtt`, cuesToVtt(model.cues, documentDescriptions(model), label), 'text/vtt');
   }
 
   async #print(session: LearnerSession, s: LearnerStrings): Promise<void> {
     const model = this.controller?.model;
     if (!model) return;
-    const printed = await preparePrintDocument(buildLessonDocument(model), this.printMyNotes ? session.notes : null, s);
+    const label = descriptionStrings(this.strings.lang).line;
+    const printed = await preparePrintDocument(buildLessonDocument(model), this.printMyNotes ? session.notes : null, s, label);
     // Printing the page later prints the page again, not this document with notes of the past.
     window.addEventListener('afterprint', () => printed.remove(), { once: true });
     window.print();

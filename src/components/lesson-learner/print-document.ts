@@ -7,7 +7,7 @@
  */
 import { formatTime } from '../../core/time.ts';
 import type { LearnerStrings } from '../../i18n/learner-strings.ts';
-import type { LessonDocument } from '../../core/lesson-document.ts';
+import { chapterTimeline, type LessonDocument } from '../../core/lesson-document.ts';
 import type { LearnerNote } from '../../learner/notes.ts';
 import { loadNoteRenderer } from '../lesson-notes/note-render.ts';
 
@@ -26,6 +26,7 @@ h1 { font-size: 20pt; margin: 0 0 0.5em; }
 h2 { font-size: 14pt; margin: 1.5em 0 0.5em; break-after: avoid; }
 h3 { font-size: 12pt; margin: 1em 0 0.25em; break-after: avoid; }
 .time { font-variant-numeric: tabular-nums; color: #333; font-size: 0.9em; }
+.description { font-style: italic; border-left: 3px solid #666; padding-left: 0.5em; }
 p { margin: 0 0 0.6em; orphans: 3; widows: 3; }
 aside { border-inline-start: 3px solid #666; padding-inline-start: 0.75em; margin: 0.75em 0; break-inside: avoid-page; }
 .my-note p { white-space: pre-wrap; }
@@ -49,7 +50,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 }
 
 /** Builds (or rebuilds) the print document; resolves once the authored notes are rendered. */
-export async function preparePrintDocument(doc: LessonDocument, myNotes: readonly LearnerNote[] | null, s: LearnerStrings): Promise<HTMLElement> {
+export async function preparePrintDocument(
+  doc: LessonDocument,
+  myNotes: readonly LearnerNote[] | null,
+  s: LearnerStrings,
+  descriptionLabel: string,
+): Promise<HTMLElement> {
   installPageRules();
   document.querySelector(TAG)?.remove();
   const host = document.createElement(TAG);
@@ -67,8 +73,8 @@ export async function preparePrintDocument(doc: LessonDocument, myNotes: readonl
     const heading = el('h2', undefined, `${chapter.title} `);
     heading.append(el('span', 'time', `(${formatTime(chapter.start)})`));
     section.append(heading);
-    for (const p of chapter.paragraphs) {
-      const para = el('p');
+    for (const p of chapterTimeline(chapter, descriptionLabel)) {
+      const para = el('p', p.description ? 'description' : undefined);
       para.append(el('span', 'time', `[${formatTime(p.start)}]`), ` ${p.text}`);
       section.append(para);
     }

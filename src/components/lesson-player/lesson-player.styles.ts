@@ -114,6 +114,32 @@ export const playerStyles = css`
     margin: 0;
     font-size: 1em;
   }
+  /* The audio description toggle in Vidstack's control bar: "AD" drawn like its caption icon, filled when on. */
+  .lesson-ad-button[hidden] {
+    display: none;
+  }
+  .lesson-ad-mark {
+    font: 700 0.8rem/1 system-ui, sans-serif;
+    border: 2px solid currentColor;
+    border-radius: 4px;
+    padding: 2px 3px;
+  }
+  .lesson-ad-button[aria-pressed='true'] .lesson-ad-mark {
+    background: #fff;
+    border-color: #fff;
+    color: #000;
+  }
+  .ad-settings summary {
+    cursor: pointer;
+  }
+  .ad-settings fieldset {
+    border: 1px solid var(--lesson-border, #ccc);
+    margin: 0.5em 0;
+  }
+  .ad-settings label {
+    display: block;
+    margin: 0.25em 0;
+  }
   .tabs {
     display: none;
   }

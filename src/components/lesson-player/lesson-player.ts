@@ -20,6 +20,8 @@
  * @attr no-embed - boolean: no "Embed" button.
  * @attr scorm - `1.2` or `2004`: report to the learning platform through SCORM (resume, progress, completion).
  * @attr scorm-complete-at - with `scorm`: the percentage of the lesson watched that completes it (90).
+ * @attr descriptions - audio description: a track's language, `on` (the lesson's language) or `off`. Without it,
+ *   the learner's last choice (remembered in this browser), else off.
  *
  * @prop {number} currentTime - the lesson's clock in seconds; setting it seeks (before the media loads too).
  * @prop {boolean} paused
@@ -30,7 +32,9 @@
  * @prop {Cue|null} activeCue
  * @prop {Chapter|null} activeChapter
  *
- * @fires lesson-ready - the lesson loaded; detail: `{ id, title, duration, cues, chapters }`.
+ * @fires lesson-ready - the lesson loaded; detail: `{ id, title, duration, cues, chapters, descriptions }`.
+ * @fires lesson-descriptionschange - audio description turned on or off, or its settings changed; detail:
+ *   `{ language, available, delivery, rate, extended, spokenSubtitles, fallback }`.
  * @fires lesson-cuechange - the transcript's current cue changed; detail: `{ cue, index }`.
  * @fires lesson-chapterchange - the current chapter changed; detail: `{ chapter, index }`.
  * @fires lesson-error - a lesson file failed; detail: `{ problem: { file, kind, message, rule, line?, col? } }`.
@@ -77,6 +81,7 @@ import { playerStyles } from './lesson-player.styles.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';
 import { problemsStyles, renderProblems } from '../lesson-problems/lesson-problems.ts';
 import { lessonTitle } from '../../core/lesson-title.ts';
+import { AudioDescriptionControl } from './audio-description-control.ts';
 
 /** The panels' chunk (panels.ts), fetched once per page whatever the number of players. */
 let panelsModule: Promise<unknown> | null = null;
@@ -94,6 +99,7 @@ export class LessonPlayer extends LitElement {
   @property({ attribute: 'embed-src' }) embedSrc = '';
   @property({ attribute: 'script-src' }) scriptSrc = '';
   @property({ attribute: 'no-embed', type: Boolean }) noEmbed = false;
+  @property() descriptions: string | null = null;
   /** Milliseconds each lesson file may take to arrive before the player says so (15 s by default). */
   @property({ attribute: 'fetch-timeout', type: Number }) fetchTimeout = FETCH_TIMEOUT_MS;
 
@@ -128,6 +134,7 @@ export class LessonPlayer extends LitElement {
   #leaving = false;
   #playingWhenLeft = false;
   #captions = document.createElement('lesson-captions');
+  #audioDescription = new AudioDescriptionControl(this, this.#store);
 
   constructor() {
     super();
@@ -151,9 +158,13 @@ export class LessonPlayer extends LitElement {
   };
 
   #announce(message: string): void {
+    // Two messages before the region renders (a slide's description and its chapter change) are both said.
+    if (this.#announcedUnrendered) message = `${this.announcement.trimEnd()} ${message}`;
+    this.#announcedUnrendered = true;
     // The same text twice would not be read again: alternate a trailing no-break space.
     this.announcement = message === this.announcement.trimEnd() && !this.announcement.endsWith('\u00a0') ? `${message}\u00a0` : message;
   }
+  #announcedUnrendered = false;
 
   // ——— Public API ———
   /** The lesson store (views placed outside the player with `for` follow it). */
@@ -204,6 +215,11 @@ export class LessonPlayer extends LitElement {
     const manifest = this.#store.model?.manifest;
     const fallback = manifest?.captions.find((t) => t.default)?.lang ?? manifest?.captions[0]?.lang ?? null;
     this.#store.setCaptions(language === true ? fallback : language || null);
+  }
+
+  /** Audio description: a track's language, `true` for the lesson's language, `false` (or null) to turn it off. */
+  setDescriptions(language: string | boolean | null): void {
+    this.#store.descriptions.set(language);
   }
 
   override connectedCallback(): void {
@@ -300,6 +316,10 @@ export class LessonPlayer extends LitElement {
       this.#store.fetchTimeoutMs = this.fetchTimeout > 0 ? this.fetchTimeout : FETCH_TIMEOUT_MS;
       void this.#store.load(this.lesson);
     }
+    if (changed.has('descriptions') && this.descriptions !== null) {
+      const value = this.descriptions.trim().toLowerCase();
+      this.setDescriptions(value === 'off' || value === 'false' ? false : value === '' || value === 'on' || value === 'true' ? true : value);
+    }
     if (changed.has('start') && this.start) {
       const start = parseTime(this.start);
       if (start === undefined) console.warn(`lesson-player: start="${this.start}" is not a time (try 90, 1:30 or 1m30s)`);
@@ -339,7 +359,7 @@ export class LessonPlayer extends LitElement {
       this.#adapter.relabel(labels);
     } else {
       this.#adapter?.destroy();
-      this.#adapter = createVidstackAdapter({ ...labels, ...media, overlay: this.#captions });
+      this.#adapter = createVidstackAdapter({ ...labels, ...media, overlay: this.#captions, control: this.#audioDescription.button });
       this.#mountedMediaKey = mediaKey;
     }
     this.#store.attach(this.#adapter, { restore });
@@ -347,6 +367,7 @@ export class LessonPlayer extends LitElement {
   }
 
   protected override updated(): void {
+    this.#announcedUnrendered = false;
     const slot = this.renderRoot.querySelector('.media');
     if (slot && this.#adapter && this.#adapter.element.parentElement !== slot) slot.append(this.#adapter.element);
   }
@@ -376,6 +397,7 @@ export class LessonPlayer extends LitElement {
                 ${activeChapter
                   ? html`<p class="current-chapter"><span class="label">${s.currentChapter}</span> <span class="title">${activeChapter.title}</span></p>`
                   : html`<span></span>`}
+                ${this.#audioDescription.renderSettings()}
                 ${this.noEmbed || !this.panelsReady
                   ? nothing
                   : html`<lesson-embed

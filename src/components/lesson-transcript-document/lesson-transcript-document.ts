@@ -8,12 +8,13 @@
  * @attr heading-level - level of the chapter headings, 2–6 (default 2).
  *
  * @csspart section - each chapter's section.
- * @csspart slide - a slide's description.
+ * @csspart slide - a slide's description (from the lesson's description track when it has one).
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { buildTranscriptDocument, describeSlide } from '../../core/transcript-document.ts';
+import { descriptionStrings } from '../../i18n/description-strings.ts';
 import { formatDuration, formatTime } from '../../core/time.ts';
 import { browserEnvironment } from '../../state/browser-environment.ts';
 import { LessonStore, type LessonChange } from '../../state/lesson-store.ts';
@@ -83,6 +84,7 @@ export class LessonTranscriptDocument extends LessonView {
     const model = controller.model;
     if (controller.status === 'error' || !model) return html`<p role="alert">${s.loadFailed}</p>`;
     const doc = buildTranscriptDocument(model);
+    const line = descriptionStrings(s.lang).line;
     const level = Math.min(6, Math.max(2, Math.floor(Number(this.headingLevel)) || 2));
     const heading = HEADINGS[level - 2]!;
     const words = { slide: s.slide, chapterOf: s.chapterOf, colon: s.colon };
@@ -91,6 +93,7 @@ export class LessonTranscriptDocument extends LessonView {
         (section, i) => staticHtml`<section part="section" aria-labelledby=${`section-${i}`}>
           <${heading} class="heading" id=${`section-${i}`}>${section.title}</${heading}>
           ${section.slide ? html`<p class="slide" part="slide">[${describeSlide(section.slide, words)}]</p>` : nothing}
+          ${section.descriptions.map((d) => html`<p class="slide" part="slide">[${line}${d.text}]</p>`)}
           ${section.paragraphs.map(
             (p) => html`<p><span class="time"><span aria-hidden="true">${formatTime(p.start)}</span><span class="visually-hidden">${formatDuration(p.start)}</span></span>${p.text}</p>`,
           )}

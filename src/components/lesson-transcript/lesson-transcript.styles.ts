@@ -114,6 +114,14 @@ export const transcriptStyles = css`
   .windowed .chapter {
     content-visibility: visible;
   }
+  /* A description of what is on screen: set apart from the speech, and not a line to play. */
+  .description {
+    margin: 0.25em 0 0.5em;
+    padding: 0.2em 0.5em;
+    border-inline-start: 3px solid var(--lesson-muted-color, #555);
+    color: var(--lesson-muted-color, #555);
+    font-style: italic;
+  }
   .chapter-title {
     margin: 0;
     padding: 0.75rem 0.75rem 0.25rem;

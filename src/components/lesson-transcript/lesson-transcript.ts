@@ -42,6 +42,8 @@ import { LineWindow } from './line-window.ts';
 import { RovingFocus } from './roving-focus.ts';
 import { TranscriptSearch } from './search-painting.ts';
 import { transcriptStyles } from './lesson-transcript.styles.ts';
+import { documentDescriptions } from '../../core/lesson-document.ts';
+import { descriptionStrings } from '../../i18n/description-strings.ts';
 
 /**
  * Only the element reaches the lesson's state owner (`this.controller`, its learner session); the controllers get
@@ -156,7 +158,8 @@ export class LessonTranscript extends LessonView {
     this.#search.forgetLines();
     this.#actions.forgetLines();
     this.#roving.reset();
-    this.#lines.build(model?.cues ?? [], model?.chapters ?? []);
+    const descriptions = model ? documentDescriptions(model).map((d) => ({ start: d.start, text: d.text.replace(/\s+/g, ' ') })) : [];
+    this.#lines.build(model?.cues ?? [], model?.chapters ?? [], { descriptions, label: descriptionStrings(this.strings.lang).line });
     this.#built = { model, lang: this.strings.lang };
     this.#showSpoken();
     this.#search.refresh();

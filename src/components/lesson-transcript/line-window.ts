@@ -37,6 +37,12 @@ interface LineBlock extends BlockPlan {
   built: boolean;
 }
 
+/** The description track's lines shown in the transcript, and the words before each ("Description : "). */
+export interface Described {
+  descriptions: readonly { start: number; text: string }[];
+  label: string;
+}
+
 export class LineWindow implements ReactiveController {
   /** Cue index → its focusable line, its row and its text (while its block is built), for O(1) updates. */
   #lines: (HTMLElement | undefined)[] = [];
@@ -110,7 +116,7 @@ export class LineWindow implements ReactiveController {
    * Lays out the chapters (headings always in the DOM) and their blocks of lines: every block built at once for a
    * short lesson, placeholders sized by estimate for a long one.
    */
-  build(cues: readonly Cue[], chapters: readonly Chapter[]): void {
+  build(cues: readonly Cue[], chapters: readonly Chapter[], described: Described = { descriptions: [], label: '' }): void {
     const scroller = this.around.scroller();
     if (!scroller) return;
     this.#observer?.disconnect();
@@ -128,7 +134,7 @@ export class LineWindow implements ReactiveController {
     scroller.classList.toggle('windowed', this.#windowed);
     const fragment = document.createDocumentFragment();
     this.#blocks = [];
-    for (const planned of plan.groups) {
+    plan.groups.forEach((planned, g) => {
       const group = document.createElement('div');
       group.className = 'chapter';
       if (planned.chapter) {
@@ -137,6 +143,16 @@ export class LineWindow implements ReactiveController {
         heading.id = `chapter-${planned.chapter.index}`;
         heading.textContent = planned.chapter.title;
         group.append(heading);
+      }
+      // What is on screen, under its chapter's heading: text only, not a line (nothing to play, no tab stop).
+      const from = planned.chapter?.start ?? -Infinity;
+      const to = plan.groups[g + 1]?.chapter?.start ?? Infinity;
+      for (const d of described.descriptions) {
+        if (d.start < from || d.start >= to) continue;
+        const line = document.createElement('p');
+        line.className = 'description';
+        line.textContent = `${described.label}${d.text}`;
+        group.append(line);
       }
       for (const { first, end, estimateEm } of planned.blocks) {
         const list = document.createElement('ul');
@@ -151,7 +167,7 @@ export class LineWindow implements ReactiveController {
       // rendered; `auto` then remembers its real size.
       group.style.containIntrinsicSize = `auto ${planned.estimateEm.toFixed(1)}em`;
       fragment.append(group);
-    }
+    });
     for (const block of this.#blocks) {
       if (this.#windowed) block.list.style.height = `${block.estimateEm.toFixed(1)}em`;
       else this.#buildBlock(block);
