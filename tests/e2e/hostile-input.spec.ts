@@ -114,6 +114,10 @@ test.describe('hostile lesson', () => {
     await expect(transcript.getByText('<script>window.__pwned=6</script>')).toHaveCount(1);
     await transcript.getByRole('searchbox').fill('onerror');
     await expect(transcript.locator('#search-status')).toHaveText('1 sur 1');
+    // The description track's markup: a description line of the transcript, as text.
+    await expect(transcript.locator('.description')).toHaveCount(1);
+    await expect(transcript.locator('.description')).toContainText('<img src=x onerror=window.__pwned=31> Diapositive piégée');
+    await expect(transcript.locator('.description *')).toHaveCount(0);
 
     // Chapter titles: as text in our views and in Vidstack's controls.
     const hostileTitle = '<img src=x onerror=window.__pwned=21> Chapitre piégé';
