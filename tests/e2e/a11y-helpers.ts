@@ -18,9 +18,10 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
 
 /**
  * Waits until the player's menus have finished opening: several frames in a row with no finite animation or
- * transition running anywhere (shadow trees included). A menu's height transition only starts a frame after the
- * key press, and Vidstack moves the focus into the menu a frame or two after the transition ends, so a single check
- * can pass before the transition has begun and a key pressed next can land on an element about to lose the focus.
+ * transition running in the document or in any shadow tree. `document.getAnimations()` leaves out the animations of
+ * shadow trees (the player's menus live in one), so every shadow root is asked too. A menu's height transition only
+ * starts a frame or two after the key press, and Vidstack moves the focus into the menu once more a frame or two after
+ * the transition ends: the quiet frames cover both, so a key pressed next lands where the focus stays.
  */
 export async function menusSettled(page: Page): Promise<void> {
   await page.evaluate(
@@ -28,8 +29,17 @@ export async function menusSettled(page: Page): Promise<void> {
       new Promise<void>((resolve) => {
         const quietFramesNeeded = 5;
         let quietFrames = 0;
+        const trees = (): (Document | ShadowRoot)[] => {
+          const found: (Document | ShadowRoot)[] = [document];
+          for (let i = 0; i < found.length; i++) {
+            for (const el of found[i].querySelectorAll('*')) if (el.shadowRoot) found.push(el.shadowRoot);
+          }
+          return found;
+        };
         const moving = () =>
-          document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
+          trees().some((tree) =>
+            tree.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity),
+          );
         const check = () => {
           quietFrames = moving() ? 0 : quietFrames + 1;
           if (quietFrames >= quietFramesNeeded) resolve();
