@@ -106,6 +106,19 @@ test('the AD button and its settings by keyboard, description lines in the trans
   await expect(described.nth(1)).toHaveText('Description : Diapositive : chapitre 2 sur 9, « Une équipe faite pour survivre ». Le reste ne change pas.');
   expect(await described.nth(1).evaluate((el) => el.closest('.line, button, a, [tabindex]') === null)).toBe(true);
 
+  // The search finds them too: counted with the speech, painted in the description, Enter goes to its slide.
+  const search = player.getByRole('searchbox', { name: 'Rechercher dans la transcription' });
+  await search.fill('diapositive : chapitre 2');
+  await expect(player.locator('lesson-transcript #search-status')).toHaveText('1 sur 1');
+  await search.press('Enter');
+  await expect.poll(() => player.evaluate((el: any) => el.shadowRoot.querySelector('video').currentTime)).toBeCloseTo(41.5, 1);
+  const painted = await page.evaluate(() => {
+    const [range] = (CSS as any).highlights.get('lesson-transcript-current-match') as Iterable<Range>;
+    return [range!.toString(), range!.startContainer.parentElement!.closest('.description') !== null];
+  });
+  expect(painted).toEqual(['Diapositive : chapitre 2', true]);
+  await search.press('Escape');
+
   // Remembered for this learner: after a reload the control is still on and delivery still speech.
   await page.reload();
   await expect(player.locator('.lesson')).toHaveAttribute('data-status', 'ready');

@@ -235,10 +235,12 @@ export const transcriptStyles = css`
     background-color: #000091;
     color: #ffffff;
   }
-  :host([data-no-highlight-api]) .row.has-match .text {
+  :host([data-no-highlight-api]) .row.has-match .text,
+  :host([data-no-highlight-api]) .description.has-match span {
     text-decoration: underline wavy;
   }
-  :host([data-no-highlight-api]) .row.is-current-match .text {
+  :host([data-no-highlight-api]) .row.is-current-match .text,
+  :host([data-no-highlight-api]) .description.is-current-match span {
     outline: 2px solid var(--_accent);
   }
 

@@ -43,6 +43,17 @@ export interface Described {
   label: string;
 }
 
+/** A description shown in the transcript: its text, where it is read among the lines, and its elements. */
+export interface DescriptionLine {
+  start: number;
+  text: string;
+  /** Reading position: just before the first line of its chapter (see ReadingPosition in search-navigation.ts). */
+  position: number;
+  paragraph: HTMLElement;
+  /** The description's own words, after the label: what the search paints. */
+  textElement: HTMLElement;
+}
+
 export class LineWindow implements ReactiveController {
   /** Cue index → its focusable line, its row and its text (while its block is built), for O(1) updates. */
   #lines: (HTMLElement | undefined)[] = [];
@@ -57,6 +68,7 @@ export class LineWindow implements ReactiveController {
   #near = new Set<LineBlock>();
   #observer: IntersectionObserver | null = null;
   #spoken = -1;
+  #descriptions: DescriptionLine[] = [];
 
   constructor(
     host: ReactiveControllerHost,
@@ -94,6 +106,11 @@ export class LineWindow implements ReactiveController {
 
   text(index: number): HTMLElement | undefined {
     return this.#texts[index];
+  }
+
+  /** The descriptions shown, in reading order (always in the DOM: they are few). */
+  get descriptions(): readonly DescriptionLine[] {
+    return this.#descriptions;
   }
 
   /** Whether a node is in the scroll container of the lines. */
@@ -134,6 +151,8 @@ export class LineWindow implements ReactiveController {
     scroller.classList.toggle('windowed', this.#windowed);
     const fragment = document.createDocumentFragment();
     this.#blocks = [];
+    this.#descriptions = [];
+    let linesBefore = 0;
     plan.groups.forEach((planned, g) => {
       const group = document.createElement('div');
       group.className = 'chapter';
@@ -149,12 +168,18 @@ export class LineWindow implements ReactiveController {
       const to = plan.groups[g + 1]?.chapter?.start ?? Infinity;
       for (const d of described.descriptions) {
         if (d.start < from || d.start >= to) continue;
-        const line = document.createElement('p');
-        line.className = 'description';
-        line.textContent = `${described.label}${d.text}`;
-        group.append(line);
+        const paragraph = document.createElement('p');
+        paragraph.className = 'description';
+        const textElement = document.createElement('span');
+        textElement.textContent = d.text;
+        paragraph.append(described.label, textElement);
+        group.append(paragraph);
+        // Read before the chapter's first line, in their order: positions between the previous line and that one.
+        const position = linesBefore - 0.5 + this.#descriptions.length * 1e-6;
+        this.#descriptions.push({ start: d.start, text: d.text, position, paragraph, textElement });
       }
       for (const { first, end, estimateEm } of planned.blocks) {
+        linesBefore = end;
         const list = document.createElement('ul');
         list.className = 'lines';
         list.setAttribute('role', 'list');

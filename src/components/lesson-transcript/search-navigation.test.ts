@@ -70,6 +70,18 @@ describe('matchesInLines', () => {
   it('covers everything from the first line to past the last', () => {
     expect(matchesInLines(matches, 0, 5)).toEqual({ from: 0, to: matches.length });
   });
+  it('finds them by reading position when other items stand between the lines', () => {
+    // Items 0–2 are lines; item 3 is read between lines 1 and 2.
+    const mixed = [
+      { item: 0, start: 0, length: 1 },
+      { item: 1, start: 0, length: 1 },
+      { item: 3, start: 0, length: 1 },
+      { item: 2, start: 0, length: 1 },
+    ];
+    const positionOf = (item: number) => (item === 3 ? 1.5 : item);
+    expect(matchesInLines(mixed, 2, 3, positionOf)).toEqual({ from: 3, to: 4 });
+    expect(matchesInLines(mixed, 1, 2, positionOf)).toEqual({ from: 1, to: 3 });
+  });
 });
 
 describe('SearchSession', () => {
@@ -111,6 +123,16 @@ describe('SearchSession', () => {
     search.find('absent', texts, 0);
     expect(search.step(1)).toBe(false);
     expect([search.current, search.status(strings)]).toEqual([-1, 'Aucun résultat']);
+  });
+  it('puts the matches of items read between lines in reading order, and starts from the spoken line', () => {
+    // Items 0–4 are the lines above; item 5 (a description) is read before line 2.
+    const search = new SearchSession();
+    search.find('securite', [...texts, 'Diapositive : sécurité'], 2, (item) => (item === 5 ? 1.5 : item));
+    expect(search.matches.map((m) => m.item)).toEqual([0, 5, 2, 4]);
+    expect(search.currentMatch?.item).toBe(2);
+    search.step(-1);
+    expect(search.currentMatch?.item).toBe(5);
+    expect(search.positionOf(5)).toBe(1.5);
   });
   it('forgets everything when cleared', () => {
     const search = new SearchSession();

@@ -11,17 +11,22 @@ export function stepMatch(current: number, total: number, direction: 1 | -1): nu
   return (current + direction + total) % total;
 }
 
+/** Where a searched item stands in reading order: a line's cue index, a number between two lines for the rest. */
+export type ReadingPosition = (item: number) => number;
+
+const itemOrder: ReadingPosition = (item) => item;
+
 /**
  * The match to start from for a new query: the first one in or after the line being spoken, so that searching
  * does not send the reader back to the start of the lesson; the first one when all lie before.
  */
-export function firstMatchFrom(matches: readonly TextMatch[], cueIndex: number): number {
+export function firstMatchFrom(matches: readonly TextMatch[], cueIndex: number, positionOf: ReadingPosition = itemOrder): number {
   if (!matches.length) return -1;
-  const at = matches.findIndex((m) => m.item >= cueIndex);
+  const at = matches.findIndex((m) => positionOf(m.item) >= cueIndex);
   return at < 0 ? 0 : at;
 }
 
-/** The start times of the cues holding a match, once each, in order: the marks on the seek bar. */
+/** The start times of the items (cues, descriptions) holding a match, once each, in order: the marks on the seek bar. */
 export function matchCueTimes(matches: readonly TextMatch[], cueStarts: readonly number[]): number[] {
   const times: number[] = [];
   let lastItem = -1;
@@ -46,14 +51,22 @@ export function searchStatusText(
   return strings.searchCount(Math.max(0, current) + 1, total);
 }
 
-/** The indexes in `matches` (in line order) of the matches in lines `first` to `end` (excluded): binary search. */
-export function matchesInLines(matches: readonly TextMatch[], first: number, end: number): { from: number; to: number } {
-  const at = (item: number) => {
+/**
+ * The indexes in `matches` (in reading order) of the matches at reading positions `first` to `end` (excluded): binary
+ * search. The range can hold an item between two of its lines (a description): the caller tells them apart.
+ */
+export function matchesInLines(
+  matches: readonly TextMatch[],
+  first: number,
+  end: number,
+  positionOf: ReadingPosition = itemOrder,
+): { from: number; to: number } {
+  const at = (position: number) => {
     let lo = 0;
     let hi = matches.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (matches[mid]!.item < item) lo = mid + 1;
+      if (positionOf(matches[mid]!.item) < position) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -65,6 +78,7 @@ export function matchesInLines(matches: readonly TextMatch[], first: number, end
 export class SearchSession {
   #query = '';
   #matches: TextMatch[] = [];
+  #positionOf: ReadingPosition = itemOrder;
   #current = -1;
   /** Whether the current match has been visited with Enter since the query changed. */
   #visited = false;
@@ -86,11 +100,21 @@ export class SearchSession {
     return this.#matches[this.#current];
   }
 
-  /** Searches the lines' texts; the current match is the first one in or after line `from` (the spoken one). */
-  find(query: string, texts: readonly string[], from: number): void {
+  /** Where an item of the last search stands in reading order. */
+  get positionOf(): ReadingPosition {
+    return this.#positionOf;
+  }
+
+  /**
+   * Searches the texts, matches put in reading order by `positionOf` (items in order by default); the current match
+   * is the first one in or after line `from` (the spoken one).
+   */
+  find(query: string, texts: readonly string[], from: number, positionOf: ReadingPosition = itemOrder): void {
     this.#query = query;
-    this.#matches = findMatches(texts, query);
-    this.#current = firstMatchFrom(this.#matches, Math.max(0, from));
+    this.#positionOf = positionOf;
+    // A stable sort: matches in one item keep their order.
+    this.#matches = findMatches(texts, query).sort((a, b) => positionOf(a.item) - positionOf(b.item));
+    this.#current = firstMatchFrom(this.#matches, Math.max(0, from), positionOf);
     this.#visited = false;
   }
 

@@ -4,7 +4,8 @@
  * Highlight API, see match-highlights.ts; rows marked instead where the API is missing), moves between matches
  * (Enter, Shift+Enter, the buttons: a seek to the match's line), puts the matches on the seek bar and announces
  * the count once the reader pauses typing. The matches are found in the cues' text, so the count, the marks and
- * next/previous cover the whole lesson even when only some lines are built.
+ * next/previous cover the whole lesson even when only some lines are built; and in the descriptions shown (what is on
+ * screen, read before their chapter's lines), which are searched as items after the cues, in reading order.
  */
 import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -43,6 +44,8 @@ export class TranscriptSearch implements ReactiveController {
   #markedRows: HTMLElement[] = [];
   #currentMatchRow: HTMLElement | null = null;
   #marksShown = false;
+  /** Items from this index on are descriptions (item − cueCount in `lines.descriptions`). */
+  #cueCount = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -64,9 +67,10 @@ export class TranscriptSearch implements ReactiveController {
     this.#marksShown = false;
   }
 
-  /** The line of the current match, which keeps its block built. */
+  /** The line of the current match, which keeps its block built; undefined when it is in a description. */
   get currentLine(): number | undefined {
-    return this.#session.currentMatch?.item;
+    const item = this.#session.currentMatch?.item;
+    return item !== undefined && item < this.#cueCount ? item : undefined;
   }
 
   render(s: UiStrings) {
@@ -112,17 +116,20 @@ export class TranscriptSearch implements ReactiveController {
 
   search(query: string): void {
     const cues = this.around.cues();
+    const descriptions = this.lines.descriptions;
     const previous = this.currentLine ?? -1;
+    this.#cueCount = cues.length;
     this.#session.find(
       query,
-      cues.map((c) => c.text),
+      [...cues.map((c) => c.text), ...descriptions.map((d) => d.text)],
       this.around.spokenIndex(),
+      (item) => (item < cues.length ? item : descriptions[item - cues.length]!.position),
     );
     this.host.requestUpdate();
     this.lines.ensureLine(this.currentLine ?? -1, false);
     this.#repaint();
     this.lines.release(previous);
-    this.#showMarks(cues);
+    this.#showMarks([...cues.map((c) => c.start), ...descriptions.map((d) => d.start)]);
     this.#announceStatus();
     if (this.#session.current >= 0) {
       // Show the first match without seeking: typing is not yet choosing.
@@ -136,16 +143,16 @@ export class TranscriptSearch implements ReactiveController {
     const previous = this.currentLine ?? -1;
     if (!this.#session.step(direction, fromField)) return;
     this.host.requestUpdate();
-    const item = this.currentLine!;
     // The target's block is built (and its matches painted) before it is marked and scrolled to.
-    this.lines.ensureLine(item);
+    if (this.currentLine !== undefined) this.lines.ensureLine(this.currentLine);
     this.#paintCurrentMatch();
     this.lines.release(previous);
     this.#announceStatus();
-    const cue = this.around.cues()[item];
-    if (cue) {
+    const item = this.#session.currentMatch!.item;
+    const start = item < this.#cueCount ? this.around.cues()[item]?.start : this.lines.descriptions[item - this.#cueCount]?.start;
+    if (start !== undefined) {
       this.follow.resume();
-      this.around.seek(cue.start);
+      this.around.seek(start);
     }
     this.#revealMatch();
   }
@@ -166,30 +173,42 @@ export class TranscriptSearch implements ReactiveController {
     if (this.#session.matches.length) this.#repaint();
   }
 
-  /** Paints the matches of the built lines. */
+  /** Paints the matches of the built lines and of the descriptions. */
   #repaint(): void {
     this.#clearPaint();
     const ranges: Range[] = [];
     const matches = this.#session.matches;
-    for (const block of this.lines.builtRanges()) {
-      const { from, to } = matchesInLines(matches, block.first, block.end);
-      let lastItem = -1;
-      for (let i = from; i < to; i++) {
-        const match = matches[i]!;
-        const text = this.lines.text(match.item);
-        if (!text) continue;
-        const range = textRange(text, match.start, match.length);
-        if (range) ranges.push(range);
-        if (match.item !== lastItem) {
-          lastItem = match.item;
-          const row = this.lines.row(match.item)!;
-          row.classList.add('has-match');
-          this.#markedRows.push(row);
-        }
+    let lastItem = -1;
+    const paint = (i: number) => {
+      const match = matches[i]!;
+      const text = this.#textOf(match.item);
+      if (!text) return;
+      const range = textRange(text, match.start, match.length);
+      if (range) ranges.push(range);
+      if (match.item !== lastItem) {
+        lastItem = match.item;
+        const row = this.#rowOf(match.item)!;
+        row.classList.add('has-match');
+        this.#markedRows.push(row);
       }
+    };
+    for (const block of this.lines.builtRanges()) {
+      const { from, to } = matchesInLines(matches, block.first, block.end, this.#session.positionOf);
+      for (let i = from; i < to; i++) if (matches[i]!.item < this.#cueCount) paint(i);
     }
+    matches.forEach((match, i) => match.item >= this.#cueCount && paint(i));
     this.#highlights.setMatches(ranges);
     this.#paintCurrentMatch();
+  }
+
+  /** The element holding an item's searched text: a built line's text, or a description's words. */
+  #textOf(item: number): HTMLElement | undefined {
+    return item < this.#cueCount ? this.lines.text(item) : this.lines.descriptions[item - this.#cueCount]?.textElement;
+  }
+
+  /** The element marked as holding a match: a built line's row, or a description's paragraph. */
+  #rowOf(item: number): HTMLElement | undefined {
+    return item < this.#cueCount ? this.lines.row(item) : this.lines.descriptions[item - this.#cueCount]?.paragraph;
   }
 
   #onFieldKeydown = (event: KeyboardEvent): void => {
@@ -215,24 +234,23 @@ export class TranscriptSearch implements ReactiveController {
   #paintCurrentMatch(): void {
     const match = this.#session.currentMatch;
     this.#currentMatchRow?.classList.remove('is-current-match');
-    this.#currentMatchRow = match ? (this.lines.row(match.item) ?? null) : null;
+    this.#currentMatchRow = match ? (this.#rowOf(match.item) ?? null) : null;
     this.#currentMatchRow?.classList.add('is-current-match');
-    const text = match ? this.lines.text(match.item) : undefined;
+    const text = match ? this.#textOf(match.item) : undefined;
     this.#highlights.setCurrent(match && text ? textRange(text, match.start, match.length) : null);
   }
 
   #revealMatch(): void {
-    const line = this.lines.line(this.currentLine ?? -1);
-    if (line) this.follow.scrollLineTo(line, 'follow', true);
+    const item = this.#session.currentMatch?.item ?? -1;
+    const target = item < this.#cueCount ? this.lines.line(item) : this.lines.descriptions[item - this.#cueCount]?.paragraph;
+    if (target) this.follow.scrollLineTo(target, 'follow', true);
   }
 
-  #showMarks(cues: readonly Cue[]): void {
+  /** Marks on the seek bar at the start of each item holding a match (`starts`: cues, then descriptions). */
+  #showMarks(starts: readonly number[]): void {
     const matches = this.#session.matches;
     if (!matches.length && !this.#marksShown) return;
-    const times = matchCueTimes(
-      matches,
-      cues.map((c) => c.start),
-    );
+    const times = matchCueTimes(matches, starts);
     if (this.around.showMarks(times, this.around.strings().searchMarks)) this.#marksShown = matches.length > 0;
   }
 
