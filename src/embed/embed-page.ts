@@ -53,10 +53,18 @@ document.documentElement.lang = lang === 'en' ? 'en' : 'fr';
 player.addEventListener('lesson-ready', (e) => {
   const detail = e.detail;
   document.title = detail.title;
-  ready = { type: 'ready', lesson: player.lesson, title: detail.title, duration: detail.duration, chapters: player.chapters.map(chapterInfo) };
   start();
   if (params.get('captions') === 'on') player.setCaptions(true);
   if (params.get('ad') === 'on') player.setDescriptions(true);
+  const { language, delivery, available } = player.controller.snapshot.descriptions;
+  ready = {
+    type: 'ready',
+    lesson: player.lesson,
+    title: detail.title,
+    duration: detail.duration,
+    chapters: player.chapters.map(chapterInfo),
+    descriptions: { language, delivery, available: [...available] },
+  };
   emit(ready);
 });
 player.addEventListener('lesson-cuechange', (e) => {

@@ -36,8 +36,15 @@ export interface EmbedChapterInfo {
   end: number;
 }
 
+/** Audio description in `ready`: the track read (null: off), its delivery, and the languages the lesson has. */
+export interface EmbedDescriptionsInfo {
+  language: string | null;
+  delivery: 'speech' | 'announce';
+  available: string[];
+}
+
 export type EmbedEvent =
-  | { type: 'ready'; lesson: string; title: string; duration: number; chapters: EmbedChapterInfo[] }
+  | { type: 'ready'; lesson: string; title: string; duration: number; chapters: EmbedChapterInfo[]; descriptions: EmbedDescriptionsInfo }
   | { type: 'timeupdate'; time: number; duration: number; paused: boolean }
   | { type: 'cuechange'; index: number; text: string | null; start: number | null; end: number | null }
   | { type: 'chapterchange'; index: number; chapter: EmbedChapterInfo | null }
@@ -59,6 +66,10 @@ const orNull = (f: Field): Field => (v) => v === null || f(v);
 const isChapterInfo: Field = (v) =>
   isPlain(v) && hasExactly(v, { id: isChapter, title: isText, start: isTime, end: isTime });
 const isChapterList: Field = (v) => Array.isArray(v) && v.length <= 1000 && v.every(isChapterInfo);
+const isDelivery: Field = (v) => v === 'speech' || v === 'announce';
+const isDescriptionsInfo: Field = (v) =>
+  isPlain(v) &&
+  hasExactly(v, { language: isLangOrNull, delivery: isDelivery, available: (l) => Array.isArray(l) && l.length <= 100 && l.every((x) => typeof x === 'string' && LANG.test(x)) });
 
 const COMMANDS: Record<EmbedCommandType, Record<string, Field>> = {
   hello: {},
@@ -72,12 +83,12 @@ const COMMANDS: Record<EmbedCommandType, Record<string, Field>> = {
 };
 
 const EVENTS: Record<EmbedEventType, Record<string, Field>> = {
-  ready: { lesson: isText, title: isText, duration: isTime, chapters: isChapterList },
+  ready: { lesson: isText, title: isText, duration: isTime, chapters: isChapterList, descriptions: isDescriptionsInfo },
   timeupdate: { time: isTime, duration: isTime, paused: (v) => typeof v === 'boolean' },
   cuechange: { index: isIndex, text: orNull(isText), start: orNull(isTime), end: orNull(isTime) },
   chapterchange: { index: isIndex, chapter: orNull(isChapterInfo) },
   error: { kind: isText, message: isText },
-  descriptionschange: { language: isLangOrNull, delivery: (v) => v === 'speech' || v === 'announce' },
+  descriptionschange: { language: isLangOrNull, delivery: isDelivery },
 };
 
 function isPlain(v: unknown): v is Record<string, unknown> {

@@ -55,3 +55,20 @@ describe('loading: a translated chapter track takes the lesson language ids', ()
     expect(env.fetched.filter((url) => url.includes('/chapters/'))).toEqual([FR_CHAPTERS]);
   });
 });
+
+describe('loading: tracks in the manifest’s order', () => {
+  it('whichever file arrives first, the caption languages are listed as the manifest lists them', async () => {
+    const env = new FakeEnvironment();
+    const url = serveLesson(env);
+    let releaseFrench!: () => void;
+    const french = 'https://lessons.test/captions/demo.fr.vtt';
+    env.serve(french, { body: env.files.get(french)!.body!, after: new Promise<void>((resolve) => (releaseFrench = resolve)) });
+    const store = new LessonStore(env);
+    const loading = store.load(url);
+    // The English file is read and parsed first: everything else the load waits for is in memory.
+    for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+    releaseFrench();
+    await loading;
+    expect([...store.model!.captionTracks.keys()]).toEqual(['fr', 'en']);
+  });
+});

@@ -73,16 +73,18 @@ export async function loadLesson(env: LessonEnvironment, request: LoadRequest): 
   if (!manifest || signal.aborted) return null;
 
   const contentLang = pickLanguage(request.uiLang, [manifest.language, ...manifest.captions.map((c) => c.lang)], manifest.language);
-  const captionTracks = new Map<string, Cue[]>();
-  const descriptionTracks = new Map<string, Cue[]>();
+  // In the manifest's order, whichever file arrives first: menus, `available` and events list them the same every time.
+  const captionTracks = new Map<string, Cue[]>(manifest.captions.map((t) => [t.lang, []]));
+  const descriptionTracks = new Map<string, Cue[]>((manifest.descriptions ?? []).map((t) => [t.lang, []]));
   // Captions and descriptions are both timed text; a description track's problems are named as such.
   const loadCues = async (track: { lang: string; src: string }, kind: 'captions' | 'descriptions', into: Map<string, Cue[]>) => {
     const text = await fetchText(track.src, kind);
     const parser = text === undefined ? null : await parserFor(vtt, track.src, kind);
-    if (!parser || text === undefined) return;
-    const result = parser.parseCaptions(text, track.src);
-    result.problems.forEach((problem) => report({ ...problem, kind }));
-    if (result.items.length) into.set(track.lang, result.items);
+    const result = parser && text !== undefined ? parser.parseCaptions(text, track.src) : null;
+    result?.problems.forEach((problem) => report({ ...problem, kind }));
+    // A track that failed or holds nothing is not offered.
+    if (result?.items.length) into.set(track.lang, result.items);
+    else into.delete(track.lang);
   };
   const captionLoads = [
     ...manifest.captions.map((track) => loadCues(track, 'captions', captionTracks)),

@@ -159,6 +159,39 @@ test('read by the player: an extended description pauses the video until its end
   expect(await spoken(page)).toHaveLength(2);
 });
 
+test('spoken subtitles read the English subtitles aloud, in English, never holding the video; the descriptions attribute picks a track', async ({ page, openLesson }) => {
+  await stubSpeech(page);
+  const player = await openLesson();
+  await waitForMedia(page);
+  const language = () => player.evaluate((el: any) => el.controller.snapshot.descriptions.language);
+
+  // The attribute: a language reads that track, `off` turns description off.
+  await player.evaluate((el) => el.setAttribute('descriptions', 'en'));
+  await expect(player.getByRole('button', { name: 'AD, audiodescription activée' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await language()).toBe('en');
+  await player.evaluate((el) => el.setAttribute('descriptions', 'off'));
+  await expect(player.getByRole('button', { name: 'AD, audiodescription désactivée' })).toHaveAttribute('aria-pressed', 'false');
+  expect(await language()).toBeNull();
+
+  // Description off, spoken subtitles on, read by the player; the English subtitles shown.
+  await player.getByText('Réglages de l’audiodescription').click();
+  await player.getByRole('radio', { name: /lues par le lecteur vidéo/ }).check();
+  await player.getByRole('checkbox', { name: 'Lire aussi les sous-titres à voix haute' }).check();
+  await player.evaluate((el: any) => el.setCaptions('en'));
+  const cue = await player.evaluate((el: any) => {
+    const cues = el.controller.model.captionTracks.get('en');
+    return cues.find((c: { start: number }) => c.start > 60);
+  });
+  await playFrom(player, cue.start - 0.3);
+  await expect.poll(async () => (await spoken(page)).some((u) => u.time >= cue.start - 0.05)).toBe(true);
+  const said = (await spoken(page)).find((u) => u.time >= cue.start - 0.05)!;
+  expect(said.text.replace(/\s+/g, ' ')).toBe(cue.text.replace(/\s+/g, ' '));
+  expect(said.lang).toBe('en');
+  expect(said.paused).toBe(false);
+  expect(await paused(page)).toBe(false); // a subtitle read aloud never holds the video
+  expect((await spoken(page)).filter((u) => /^(Slide|Diapositive)/.test(u.text))).toEqual([]);
+});
+
 test.describe('announced to the screen reader', () => {
   test.use({ allowConsoleErrors: [/Failed to load resource/] });
 

@@ -167,7 +167,7 @@ async function embed(page: Page, query: string) {
       document.body.append(iframe);
       const client = w.embedApi.connectLessonEmbed(iframe, { origin: new URL(src).origin });
       w.events = [];
-      for (const type of ['ready', 'timeupdate', 'cuechange', 'chapterchange', 'error'] as const) client.on(type, (e) => w.events.push(e));
+      for (const type of ['ready', 'timeupdate', 'cuechange', 'chapterchange', 'error', 'descriptionschange'] as const) client.on(type, (e) => w.events.push(e));
       w.client = client;
     },
     { src: `${LESSON}/embed.html?${query}` },
@@ -206,19 +206,31 @@ async function messageBarrier(page: Page) {
 
 type Client = import('../../src/embed/embed-api.ts').LessonEmbed;
 const client = (page: Page) => ({
-  call: (method: 'play' | 'pause' | 'seek' | 'seekToChapter' | 'setCaptions' | 'openNotes', arg?: unknown) =>
+  call: (method: 'play' | 'pause' | 'seek' | 'seekToChapter' | 'setCaptions' | 'setDescriptions' | 'openNotes', arg?: unknown) =>
     page.evaluate(({ method, arg }) => ((window as unknown as { client: Client }).client[method] as (a?: unknown) => void)(arg), { method, arg }),
   events: <T = Record<string, unknown>>(type: string) =>
     page.evaluate((type) => (window as unknown as { events: { type: string }[] }).events.filter((e) => e.type === type), type) as Promise<T[]>,
 });
 
-test('iframe embed: the postMessage API answers play/pause/seek/seekToChapter/setCaptions/openNotes and emits events', async ({ page, consoleErrors }) => {
+test('iframe embed: the postMessage API answers play/pause/seek/seekToChapter/setCaptions/setDescriptions/openNotes and emits events', async ({ page, consoleErrors }) => {
   void consoleErrors;
-  const frame = await embed(page, `lesson=${encodeURIComponent(MANIFEST)}&origins=${encodeURIComponent(HOST)}&id=demo&t=12&captions=on`);
+  const frame = await embed(page, `lesson=${encodeURIComponent(MANIFEST)}&origins=${encodeURIComponent(HOST)}&id=demo&t=12&captions=on&ad=on`);
   const api = client(page);
   const readyEvent = await page.evaluate(() => (window as unknown as { client: Client }).client.ready);
   expect(readyEvent).toMatchObject({ source: 'lesson-player', version: 1, id: 'demo', type: 'ready', lesson: MANIFEST, title: 'Survivre en milieu hostile' });
   expect(readyEvent.chapters).toHaveLength(9);
+  // `ad=on` turned audio description on before `ready`, which says so.
+  expect(readyEvent.descriptions).toEqual({ language: 'fr', delivery: 'announce', available: ['fr', 'en'] });
+  // The control bar hides until the pointer comes over the frame: the control's state is read on the element.
+  const adButton = frame.locator('button.lesson-ad-button');
+  await expect(adButton).toHaveAttribute('aria-label', 'AD, audiodescription activée');
+  await expect(adButton).toHaveAttribute('aria-pressed', 'true');
+  await api.call('setDescriptions', false);
+  await expect(adButton).toHaveAttribute('aria-label', 'AD, audiodescription désactivée');
+  await expect(adButton).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(async () => (await api.events<{ language: string | null }>('descriptionschange')).at(-1)).toMatchObject({ language: null, delivery: 'announce' });
+  await api.call('setDescriptions', 'en');
+  await expect.poll(async () => (await api.events<{ language: string | null }>('descriptionschange')).at(-1)?.language).toBe('en');
 
   // At 640 × 360 the panels are tabs, and the video fills the frame's first tab.
   const tabs = frame.getByRole('tab');

@@ -79,7 +79,15 @@ describe('parseEmbedEvent', () => {
   it('accepts the events the embed sends and refuses the wildcard id', () => {
     const chapter = { id: 'introduction', title: 'Introduction', start: 0, end: 12 };
     for (const event of [
-      envelope('demo', { type: 'ready', lesson: 'https://x.example/l.json', title: 'T', duration: 229, chapters: [chapter] }),
+      envelope('demo', {
+        type: 'ready',
+        lesson: 'https://x.example/l.json',
+        title: 'T',
+        duration: 229,
+        chapters: [chapter],
+        descriptions: { language: 'fr', delivery: 'announce', available: ['fr', 'en'] },
+      }),
+      envelope('demo', { type: 'descriptionschange', language: null, delivery: 'speech' }),
       envelope('demo', { type: 'timeupdate', time: 1.5, duration: 229, paused: false }),
       envelope('demo', { type: 'cuechange', index: 3, text: 'Bonjour', start: 1, end: 2 }),
       envelope('demo', { type: 'cuechange', index: -1, text: null, start: null, end: null }),
@@ -91,6 +99,15 @@ describe('parseEmbedEvent', () => {
     expect(parseEmbedEvent(envelope('*', { type: 'timeupdate', time: 1, duration: 2, paused: true }))).toBeNull();
     expect(parseEmbedEvent({ ...envelope('demo', { type: 'chapterchange', index: 0, chapter: null }), chapter: { id: 'x', title: 1, start: 0, end: 1 } })).toBeNull();
     expect(parseEmbedEvent(envelope('demo', { type: 'play' }))).toBeNull();
+    const ready = { type: 'ready' as const, lesson: 'l', title: 'T', duration: 1, chapters: [] };
+    for (const descriptions of [
+      { language: 'fr', delivery: 'shout', available: [] },
+      { language: 'fr', delivery: 'speech', available: ['<b>'] },
+      { language: 'fr', delivery: 'speech' },
+      { language: 'fr', delivery: 'speech', available: [], extra: 1 },
+    ]) {
+      expect(parseEmbedEvent({ ...envelope('demo', { ...ready, descriptions: { language: null, delivery: 'speech', available: [] } }), descriptions })).toBeNull();
+    }
   });
 });
 

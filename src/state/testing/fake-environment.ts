@@ -13,6 +13,8 @@ export interface FakeFile {
   type?: string;
   /** Never answers (until the request is aborted). */
   hang?: boolean;
+  /** Answers once this promise settles: files arriving in another order than asked. */
+  after?: Promise<unknown>;
 }
 
 export class MemoryStorage implements StorageLike {
@@ -60,7 +62,9 @@ export class FakeEnvironment implements LessonEnvironment {
       signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
       if (file.hang) return;
       const headers = { 'content-type': file.type ?? 'text/plain; charset=utf-8' };
-      resolve(new Response(file.status && file.status >= 400 ? 'Not found' : (file.body ?? ''), { status: file.status ?? 200, headers }));
+      const answer = () => resolve(new Response(file.status && file.status >= 400 ? 'Not found' : (file.body ?? ''), { status: file.status ?? 200, headers }));
+      if (file.after) void file.after.then(answer);
+      else answer();
     });
   };
 
