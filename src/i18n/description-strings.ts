@@ -4,7 +4,9 @@ import type { SpeechFallback } from '../core/description-scheduler.ts';
 export interface DescriptionStrings {
   /** The control bar button's name, with its state; it contains the "AD" it shows (WCAG 2.5.3). */
   button: (on: boolean) => string;
-  settings: string;
+  /** The settings submenu's name, and its state in a word. */
+  menu: string;
+  menuHint: (delivery: 'announce' | 'speech' | null) => string;
   delivery: string;
   announce: string;
   speech: string;
@@ -19,7 +21,8 @@ export interface DescriptionStrings {
 
 const fr: DescriptionStrings = {
   button: (on) => (on ? 'AD, audiodescription activée' : 'AD, audiodescription désactivée'),
-  settings: 'Réglages de l’audiodescription',
+  menu: 'Audiodescription',
+  menuHint: (delivery) => (delivery === 'speech' ? 'Lue' : delivery === 'announce' ? 'Annoncée' : 'Désactivée'),
   delivery: 'Les descriptions sont',
   announce: 'annoncées à mon lecteur d’écran',
   speech: 'lues par le lecteur vidéo (voix de synthèse)',
@@ -37,7 +40,8 @@ const fr: DescriptionStrings = {
 
 const en: DescriptionStrings = {
   button: (on) => (on ? 'AD, audio description on' : 'AD, audio description off'),
-  settings: 'Audio description settings',
+  menu: 'Audio description',
+  menuHint: (delivery) => (delivery === 'speech' ? 'Read aloud' : delivery === 'announce' ? 'Announced' : 'Off'),
   delivery: 'Descriptions are',
   announce: 'announced to my screen reader',
   speech: 'read by the video player (synthetic voice)',

@@ -32,6 +32,20 @@ export interface MediaSetup {
   overlay?: HTMLElement;
   /** A control of the lesson's own, kept in the control bar right after the captions button (audio description). */
   control?: HTMLElement;
+  /** A submenu of the lesson's own in the player's settings menu (audio description), described afresh when asked. */
+  settingsSubmenu?: () => SettingsSubmenu | null;
+}
+
+/** A choice in a settings submenu: one of several values, or on/off. */
+export type SettingsEntry =
+  | { kind: 'radio'; label: string; value: string; options: { label: string; value: string }[]; onChange(value: string): void }
+  | { kind: 'checkbox'; label: string; checked: boolean; onChange(checked: boolean): void };
+
+/** A submenu of the settings menu: its name, its current state in a word (`hint`), and its choices. */
+export interface SettingsSubmenu {
+  label: string;
+  hint: string;
+  entries: SettingsEntry[];
 }
 
 /** A snapshot pushed by the adapter when playback state changes (not every frame: use `currentTime` for that). */
@@ -72,6 +86,8 @@ export interface MediaAdapter {
    * video keeps playing where it is (and the player library is not torn down mid-frame).
    */
   relabel(setup: Pick<MediaSetup, 'title' | 'lang' | 'translations' | 'textTracks'>): void;
+  /** The settings submenu's description changed (see `MediaSetup.settingsSubmenu`): show it again if it is open. */
+  refreshSettingsSubmenu(): void;
   /** Marks on the time slider, as fractions of the duration (search matches). */
   setSliderMarks(fractions: readonly number[], label: string): void;
   /** Called with each state change. Returns an unsubscribe function. */

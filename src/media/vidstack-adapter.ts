@@ -18,6 +18,7 @@ import videoLayoutCss from 'vidstack/player/styles/default/layouts/video.css?inl
 import { formatDuration } from '../core/time.ts';
 import { mediaA11yStyles } from './media-a11y-styles.ts';
 import type { MediaAdapter, MediaSetup, MediaState } from './media-adapter.ts';
+import { keepSubmenuInSettings } from './settings-submenu.ts';
 
 /** Styles the player library needs, for the shadow root that hosts it, plus the overlay's place under Vidstack's controls. */
 export const mediaStyles = `${themeCss}\n${videoLayoutCss}
@@ -63,6 +64,8 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   });
   player.append(layout);
   const placeControl = keepControlBesideCaptions(layout, setup.control);
+  // The player, not the layout: the settings menu's items are moved into it (`menuContainer`) when they open.
+  const settingsSubmenu = keepSubmenuInSettings(player, setup.settingsSubmenu ?? (() => null));
   player.src = setup.sources.map((s) => ({ src: s.src, type: s.type })) as MediaPlayerElement['src'];
 
   addTextTracks(player, setup.textTracks);
@@ -208,6 +211,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
         else if (track.mode === 'showing') track.mode = 'disabled';
       }
     },
+    refreshSettingsSubmenu: settingsSubmenu.refresh,
     setSliderMarks(fractions, label) {
       const slider = player.querySelector('media-time-slider');
       if (!slider) return;
@@ -238,6 +242,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       for (const type of SEEK_EVENTS) player.removeEventListener(type, onSeekEvent, true);
       vidstackWords.disconnect();
       placeControl.disconnect();
+      settingsSubmenu.disconnect();
       listeners.clear();
       // Out of the page, Vidstack destroys its player itself, after its pending frame: destroying it here could
       // run while a frame callback of its time slider is pending ('e is not a function').

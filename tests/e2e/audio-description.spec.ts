@@ -8,7 +8,7 @@
  * player's own code (src/media/speech-engine.ts) runs unchanged over the stub.
  */
 import type { Locator, Page } from '@playwright/test';
-import { axeViolations } from './a11y-helpers.ts';
+import { axeViolations, menusSettled } from './a11y-helpers.ts';
 import { expect, test, waitForMedia } from './fixtures.ts';
 
 interface Spoken {
@@ -66,6 +66,23 @@ async function stubSpeech(page: Page): Promise<void> {
   });
 }
 
+/** Opens Settings → Audio description by keyboard, each menu used once it has opened, as a person sees it. */
+async function openDescriptionMenu(page: Page, player: Locator, names = { settings: 'Paramètres', menu: /^Audiodescription/ }): Promise<void> {
+  await player.getByRole('button', { name: names.settings }).focus();
+  await page.keyboard.press('Enter');
+  await menusSettled(page);
+  await player.getByRole('menuitem', { name: names.menu }).focus();
+  await page.keyboard.press('Enter');
+  await menusSettled(page);
+}
+
+/** Chooses a radio or toggles a checkbox of the open menu by keyboard. */
+async function choose(page: Page, item: Locator): Promise<void> {
+  await item.focus();
+  await expect(item).toBeFocused();
+  await page.keyboard.press('Enter');
+}
+
 const spoken = (page: Page) => page.evaluate(() => (window as any).__speech.spoken as Spoken[]);
 const paused = (page: Page) => page.evaluate(() => document.querySelector('lesson-player')!.shadowRoot!.querySelector('video')!.paused);
 
@@ -77,7 +94,7 @@ async function playFrom(player: Locator, time: number): Promise<void> {
   }, time);
 }
 
-test('the AD button and its settings by keyboard, description lines in the transcript, axe clean, the choice remembered', async ({ page, openLesson }) => {
+test('the AD button and its settings submenu by keyboard, axe clean, the choice remembered', async ({ page, openLesson }) => {
   await stubSpeech(page);
   const player = await openLesson();
 
@@ -94,11 +111,26 @@ test('the AD button and its settings by keyboard, description lines in the trans
   const on = player.getByRole('button', { name: 'AD, audiodescription activée' });
   await expect(on).toHaveAttribute('aria-pressed', 'true');
 
-  // Settings, by keyboard too: read by the player.
-  await player.getByText('Réglages de l’audiodescription').focus();
-  await page.keyboard.press('Enter');
-  await player.getByRole('radio', { name: /lues par le lecteur vidéo/ }).check();
+  // Its settings are a submenu of the player's settings, by keyboard too: read by the player.
+  await openDescriptionMenu(page, player);
+  const speech = player.getByRole('menuitemradio', { name: /lues par le lecteur vidéo/ });
+  await choose(page, speech);
+  await expect(speech).toHaveAttribute('aria-checked', 'true');
+  await expect(player.getByRole('menuitem', { name: /^Audiodescription/ })).toContainText('Lue');
   expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+
+  // Remembered for this learner: after a reload the control is still on and delivery still speech.
+  await page.reload();
+  await expect(player.locator('.lesson')).toHaveAttribute('data-status', 'ready');
+  await expect(player.getByRole('button', { name: 'AD, audiodescription activée' })).toHaveAttribute('aria-pressed', 'true');
+  await openDescriptionMenu(page, player);
+  await expect(player.getByRole('menuitemradio', { name: /lues par le lecteur vidéo/ })).toHaveAttribute('aria-checked', 'true');
+});
+
+test('the descriptions in the transcript: apart from the speech, not lines to play, found by the search', async ({ page, openLesson }) => {
+  const player = await openLesson();
 
   // The transcript shows each description under its chapter, apart from the speech: not a line to play.
   const described = player.locator('lesson-transcript .description');
@@ -118,13 +150,6 @@ test('the AD button and its settings by keyboard, description lines in the trans
   });
   expect(painted).toEqual(['Diapositive : chapitre 2', true]);
   await search.press('Escape');
-
-  // Remembered for this learner: after a reload the control is still on and delivery still speech.
-  await page.reload();
-  await expect(player.locator('.lesson')).toHaveAttribute('data-status', 'ready');
-  await expect(player.getByRole('button', { name: 'AD, audiodescription activée' })).toHaveAttribute('aria-pressed', 'true');
-  await player.getByText('Réglages de l’audiodescription').click();
-  await expect(player.getByRole('radio', { name: /lues par le lecteur vidéo/ })).toBeChecked();
 });
 
 test('read by the player: an extended description pauses the video until its end, a seek cancels it', async ({ page, openLesson }) => {
@@ -174,9 +199,13 @@ test('spoken subtitles read the English subtitles aloud, in English, never holdi
   expect(await language()).toBeNull();
 
   // Description off, spoken subtitles on, read by the player; the English subtitles shown.
-  await player.getByText('Réglages de l’audiodescription').click();
-  await player.getByRole('radio', { name: /lues par le lecteur vidéo/ }).check();
-  await player.getByRole('checkbox', { name: 'Lire aussi les sous-titres à voix haute' }).check();
+  await openDescriptionMenu(page, player);
+  await choose(page, player.getByRole('menuitemradio', { name: /lues par le lecteur vidéo/ }));
+  const spokenSubtitles = player.getByRole('menuitemcheckbox', { name: 'Lire aussi les sous-titres à voix haute' });
+  await choose(page, spokenSubtitles);
+  await expect(spokenSubtitles).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
   await player.evaluate((el: any) => el.setCaptions('en'));
   const cue = await player.evaluate((el: any) => {
     const cues = el.controller.model.captionTracks.get('en');
@@ -215,9 +244,13 @@ test.describe('announced to the screen reader', () => {
     });
     await player.evaluate((el: any) => el.setDescriptions(true));
     await expect(player.getByRole('button', { name: 'AD, audio description on' })).toHaveAttribute('aria-pressed', 'true');
-    await player.getByText('Audio description settings').click();
-    await expect(player.getByRole('radio', { name: /announced to my screen reader/ })).toBeChecked();
-    await player.getByLabel('Voice rate').selectOption('2');
+    await openDescriptionMenu(page, player, { settings: 'Settings', menu: /^Audio description/ });
+    await expect(player.getByRole('menuitemradio', { name: /announced to my screen reader/ })).toHaveAttribute('aria-checked', 'true');
+    const double = player.getByRole('menuitemradio', { name: '2 ×' });
+    await choose(page, double);
+    await expect(double).toHaveAttribute('aria-checked', 'true');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
 
     await playFrom(player, 40.8);
     const slide = 'Slide: chapter 2 of 9, “A team built to survive”. The rest is unchanged.';

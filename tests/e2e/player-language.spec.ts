@@ -67,15 +67,15 @@ test('the French player says everything in French, its menus and values included
   await collect();
   // Each submenu in turn (the caption styles inside Accessibility), then back through its own expanded item.
   const open = async (name: string) => {
-    await media.getByRole('menuitem', { name: new RegExp(`^${name}`) }).click();
+    await media.getByRole('menuitem', { name: new RegExp(`^${name}(?!\\p{L})`, 'u') }).click();
     await menusSettled(page);
     await collect();
   };
   const back = async (name: string) => {
-    await media.getByRole('menuitem', { name: new RegExp(`^${name}`), expanded: true }).click();
+    await media.getByRole('menuitem', { name: new RegExp(`^${name}(?!\\p{L})`, 'u'), expanded: true }).click();
     await menusSettled(page);
   };
-  for (const submenu of ['Vitesse', 'Accessibilité', 'Audio', 'Sous-titres']) {
+  for (const submenu of ['Vitesse', 'Accessibilité', 'Audiodescription', 'Audio', 'Sous-titres']) {
     await open(submenu);
     if (submenu === 'Accessibilité') {
       await open('Style des sous-titres');

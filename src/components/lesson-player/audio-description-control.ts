@@ -1,13 +1,14 @@
 /**
  * The audio description control of `<lesson-player>`: a toggle button in the video's control bar, right after the
  * captions button (EN 301 549 7.3: at the same level as play), with its state in its name and `aria-pressed`; and
- * its settings (delivery, voice rate, extended description, spoken subtitles) under the video, in the player's UI
- * language. A reactive controller: it follows the store while its host is connected, and says once when speech
- * fell back to announcing.
+ * its settings (delivery, voice rate, extended description, spoken subtitles) as a submenu of the player's settings
+ * menu, beside the captions' own, in the player's UI language. A reactive controller: it follows the store while its
+ * host is connected, and says once when speech fell back to announcing.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DescriptionDelivery } from '../../core/description-scheduler.ts';
 import { descriptionStrings } from '../../i18n/description-strings.ts';
+import type { SettingsSubmenu } from '../../media/media-adapter.ts';
 import { RATES } from '../../state/audio-description.ts';
 import type { LessonStore } from '../../state/lesson-store.ts';
 
@@ -17,9 +18,11 @@ export class AudioDescriptionControl implements ReactiveController {
   #stop: (() => void) | null = null;
   #toldFallback = false;
 
+  /** `settingsChanged`: the submenu's description changed (the player asks its media adapter to show it again). */
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly store: LessonStore,
+    private readonly settingsChanged: () => void,
   ) {
     host.addController(this);
     this.button.type = 'button';
@@ -37,6 +40,7 @@ export class AudioDescriptionControl implements ReactiveController {
     this.#stop = this.store.subscribe((changes) => {
       if (!changes.has('descriptions') && !changes.has('lang') && !changes.has('model')) return;
       this.#sync();
+      this.settingsChanged();
       this.host.requestUpdate();
     });
     this.#sync();
@@ -61,31 +65,41 @@ export class AudioDescriptionControl implements ReactiveController {
     }
   }
 
-  /** The settings, under the video, when the lesson has a description track. */
-  renderSettings() {
+  /** The settings submenu, when the lesson has a description track. */
+  settingsSubmenu(): SettingsSubmenu | null {
     const { descriptions, lang } = this.store.snapshot;
-    if (!descriptions.available.length) return nothing;
+    if (!descriptions.available.length) return null;
     const words = descriptionStrings(lang);
     const configure = this.store.descriptions.configure.bind(this.store.descriptions);
-    const delivery = (value: DescriptionDelivery, label: string) =>
-      html`<label><input type="radio" name="ad-delivery" .checked=${descriptions.delivery === value} @change=${() => configure({ delivery: value })} /> ${label}</label>`;
-    return html`<details class="ad-settings">
-      <summary>${words.settings}</summary>
-      <fieldset>
-        <legend>${words.delivery}</legend>
-        ${delivery('announce', words.announce)} ${delivery('speech', words.speech)}
-      </fieldset>
-      <label
-        >${words.rate}
-        <select @change=${(e: Event) => configure({ rate: Number((e.target as HTMLSelectElement).value) })}>
-          ${RATES.map((rate) => html`<option value=${rate} ?selected=${rate === descriptions.rate}>${rate.toLocaleString(lang)} ×</option>`)}
-        </select></label
-      >
-      <label><input type="checkbox" .checked=${descriptions.extended} @change=${(e: Event) => configure({ extended: (e.target as HTMLInputElement).checked })} /> ${words.extended}</label>
-      <label
-        ><input type="checkbox" .checked=${descriptions.spokenSubtitles} @change=${(e: Event) => configure({ spokenSubtitles: (e.target as HTMLInputElement).checked })} />
-        ${words.spokenSubtitles}</label
-      >
-    </details>`;
+    return {
+      label: words.menu,
+      hint: words.menuHint(descriptions.language === null ? null : descriptions.delivery),
+      entries: [
+        {
+          kind: 'radio',
+          label: words.delivery,
+          value: descriptions.delivery,
+          options: [
+            { label: words.announce, value: 'announce' },
+            { label: words.speech, value: 'speech' },
+          ],
+          onChange: (value) => configure({ delivery: value as DescriptionDelivery }),
+        },
+        {
+          kind: 'radio',
+          label: words.rate,
+          value: String(descriptions.rate),
+          options: RATES.map((rate) => ({ label: `${rate.toLocaleString(lang)} ×`, value: String(rate) })),
+          onChange: (value) => configure({ rate: Number(value) }),
+        },
+        { kind: 'checkbox', label: words.extended, checked: descriptions.extended, onChange: (extended) => configure({ extended }) },
+        {
+          kind: 'checkbox',
+          label: words.spokenSubtitles,
+          checked: descriptions.spokenSubtitles,
+          onChange: (spokenSubtitles) => configure({ spokenSubtitles }),
+        },
+      ],
+    };
   }
 }

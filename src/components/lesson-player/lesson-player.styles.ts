@@ -129,17 +129,6 @@ export const playerStyles = css`
     border-color: #fff;
     color: #000;
   }
-  .ad-settings summary {
-    cursor: pointer;
-  }
-  .ad-settings fieldset {
-    border: 1px solid var(--lesson-border, #ccc);
-    margin: 0.5em 0;
-  }
-  .ad-settings label {
-    display: block;
-    margin: 0.25em 0;
-  }
   .tabs {
     display: none;
   }

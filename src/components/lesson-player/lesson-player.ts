@@ -134,7 +134,7 @@ export class LessonPlayer extends LitElement {
   #leaving = false;
   #playingWhenLeft = false;
   #captions = document.createElement('lesson-captions');
-  #audioDescription = new AudioDescriptionControl(this, this.#store);
+  #audioDescription = new AudioDescriptionControl(this, this.#store, () => this.#adapter?.refreshSettingsSubmenu());
 
   constructor() {
     super();
@@ -359,7 +359,9 @@ export class LessonPlayer extends LitElement {
       this.#adapter.relabel(labels);
     } else {
       this.#adapter?.destroy();
-      this.#adapter = createVidstackAdapter({ ...labels, ...media, overlay: this.#captions, control: this.#audioDescription.button });
+      this.#adapter = createVidstackAdapter({ ...labels, ...media, overlay: this.#captions, control: this.#audioDescription.button,
+        settingsSubmenu: () => this.#audioDescription.settingsSubmenu(),
+      });
       this.#mountedMediaKey = mediaKey;
     }
     this.#store.attach(this.#adapter, { restore });
@@ -397,7 +399,6 @@ export class LessonPlayer extends LitElement {
                 ${activeChapter
                   ? html`<p class="current-chapter"><span class="label">${s.currentChapter}</span> <span class="title">${activeChapter.title}</span></p>`
                   : html`<span></span>`}
-                ${this.#audioDescription.renderSettings()}
                 ${this.noEmbed || !this.panelsReady
                   ? nothing
                   : html`<lesson-embed

@@ -168,6 +168,7 @@ export class FakeMedia implements MediaAdapter {
     this.report({ captionsLanguage: language });
   }
   relabel(): void {}
+  refreshSettingsSubmenu(): void {}
   setSliderMarks(): void {}
   subscribe(listener: (state: MediaState) => void): () => void {
     this.#listeners.add(listener);
