@@ -8,9 +8,10 @@
  *   seek    click on a line → line marked, relative to the media's `seeked`
  *   scale   a generated 3-hour lesson (4 000 cues, 60 chapters, notes) ÷ the 4-minute lesson: load to an
  *           interactive transcript, per-frame sync cost (÷ 50 cues), scrolling, DOM nodes, JS heap
+ *   cli     the compiled command line: `--help` and `lint` of the demo lesson, wall and CPU time
  *
  * Options: --repeat N (runs of the load, frame-cost and scroll figures; medians reported, default 3),
- *          --rate R (playback rate of the sync runs, default 4), --only weight,sync,seek,scale
+ *          --rate R (playback rate of the sync runs, default 4), --only weight,sync,seek,scale,cli
  * Writes bench/results.json. Builds go to bench/.build (never dist/).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { findChromium } from '../tests/e2e/chromium.mjs';
 import { generateLesson } from './generate-long-lesson.mjs';
 import { buildVariant, ROOT } from './lib/build.mjs';
 import { median, summary } from './lib/stats.mjs';
+import { measureCli } from './lib/cli.mjs';
 import { measureWeight } from './lib/weight.mjs';
 
 const args = process.argv.slice(2);
@@ -30,7 +32,7 @@ const option = (name, fallback) => {
 };
 const REPEAT = Math.max(1, Number(option('repeat', 3)));
 const RATE = Number(option('rate', 4));
-const ONLY = new Set(option('only', 'weight,sync,seek,scale').split(','));
+const ONLY = new Set(option('only', 'weight,sync,seek,scale,cli').split(','));
 const SHORT = '/lessons/survivre-en-milieu-hostile.json';
 const LONG = '/long/long.json';
 const SMALL = '/small50/small50.json';
@@ -64,6 +66,12 @@ if (ONLY.has('weight')) {
     initialJsCssRatio: (app.initialJsGzip + app.initialCssGzip) / (base.initialJsGzip + base.initialCssGzip),
     totalJsRatio: app.totalJsGzip / base.totalJsGzip,
   };
+}
+
+// ——— The command line ———
+if (ONLY.has('cli')) {
+  log('timing the command line…');
+  results.cli = await measureCli(Math.max(REPEAT, 5));
 }
 
 // ——— Browser runs ———
@@ -317,7 +325,7 @@ writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(re
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const rows = [];
 const row = (figure, value, baseline, ratio, target) => rows.push([figure, value, baseline, ratio === null ? '' : round(ratio, 2).toString(), target]);
-const { weight: w, sync: s, seek: k, scale: c } = results;
+const { weight: w, sync: s, seek: k, scale: c, cli } = results;
 if (w) {
   row('initial JS (gzip)', kb(w.player.initialJsGzip), kb(w.vidstackAlone.initialJsGzip), w.initialJsRatio, '≤ 1.10');
   row('initial JS + CSS (gzip)', kb(w.player.initialJsGzip + w.player.initialCssGzip), kb(w.vidstackAlone.initialJsGzip + w.vidstackAlone.initialCssGzip), w.initialJsCssRatio, '');
@@ -342,6 +350,12 @@ if (c) {
   row('scroll frame p50/p95/max', `${round(c.long.scrollFrameMs.p50, 1)} / ${round(c.long.scrollFrameMs.p95, 1)} / ${round(c.long.scrollFrameMs.max, 1)} ms`, `${round(c.short.scrollFrameMs.p50, 1)} / ${round(c.short.scrollFrameMs.p95, 1)} / ${round(c.short.scrollFrameMs.max, 1)} ms`, null, '');
   row('DOM nodes (document + shadow roots)', String(c.long.nodes), String(c.short.nodes), c.nodesRatio, '');
   row('JS heap after load', `${round(c.long.heapUsedMB, 1)} MB`, `${round(c.short.heapUsedMB, 1)} MB`, c.heapRatio, '');
+}
+if (cli) {
+  const t = (x) => `${round(x.wallS, 2)} s wall, ${round(x.cpuS, 2)} s CPU`;
+  row('lesson-player --help (compiled)', t(cli.help), '', null, '≤ 0.3 s');
+  row('lesson-player lint, demo lesson', t(cli.lint), '', null, '≤ 1 s');
+  row('tsx in dependencies', cli.tsxInDependencies ? 'yes' : 'no', '', null, 'no');
 }
 const header = ['figure', 'lesson-player', 'baseline', 'ratio', 'target'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
