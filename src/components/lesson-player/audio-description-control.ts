@@ -6,10 +6,9 @@
  * host is connected, and says once when speech fell back to announcing.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DescriptionDelivery } from '../../core/description-scheduler.ts';
 import { descriptionStrings } from '../../i18n/description-strings.ts';
 import type { SettingsSubmenu } from '../../media/media-adapter.ts';
-import { RATES } from '../../state/audio-description.ts';
+import { descriptionSettingsMenu } from '../../state/description-settings-menu.ts';
 import type { LessonStore } from '../../state/lesson-store.ts';
 
 export class AudioDescriptionControl implements ReactiveController {
@@ -68,38 +67,6 @@ export class AudioDescriptionControl implements ReactiveController {
   /** The settings submenu, when the lesson has a description track. */
   settingsSubmenu(): SettingsSubmenu | null {
     const { descriptions, lang } = this.store.snapshot;
-    if (!descriptions.available.length) return null;
-    const words = descriptionStrings(lang);
-    const configure = this.store.descriptions.configure.bind(this.store.descriptions);
-    return {
-      label: words.menu,
-      hint: words.menuHint(descriptions.language === null ? null : descriptions.delivery),
-      entries: [
-        {
-          kind: 'radio',
-          label: words.delivery,
-          value: descriptions.delivery,
-          options: [
-            { label: words.announce, value: 'announce' },
-            { label: words.speech, value: 'speech' },
-          ],
-          onChange: (value) => configure({ delivery: value as DescriptionDelivery }),
-        },
-        {
-          kind: 'radio',
-          label: words.rate,
-          value: String(descriptions.rate),
-          options: RATES.map((rate) => ({ label: `${rate.toLocaleString(lang)} ×`, value: String(rate) })),
-          onChange: (value) => configure({ rate: Number(value) }),
-        },
-        { kind: 'checkbox', label: words.extended, checked: descriptions.extended, onChange: (extended) => configure({ extended }) },
-        {
-          kind: 'checkbox',
-          label: words.spokenSubtitles,
-          checked: descriptions.spokenSubtitles,
-          onChange: (spokenSubtitles) => configure({ spokenSubtitles }),
-        },
-      ],
-    };
+    return descriptionSettingsMenu(descriptions, lang, this.store.descriptions.configure.bind(this.store.descriptions));
   }
 }
