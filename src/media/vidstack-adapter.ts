@@ -25,6 +25,9 @@ media-player { display: block; width: 100%; }
 media-player .lesson-media-overlay { position: absolute; inset: 0; z-index: 1; pointer-events: none; }
 media-player[data-controls] .lesson-media-overlay { --lesson-captions-lift: var(--lesson-controls-height, 3.5em); }
 media-player .vds-captions { display: none !important; }
+/* The Google Cast button, unless the site asked for it (setCast): out of sight, of the tab order and of the
+   accessibility tree, so it can never be pressed. */
+media-player:not([data-lesson-cast]) .vds-google-cast-tooltip { display: none !important; }
 /* Vidstack's video template sets this inline; trusted-types.ts drops the inline style (CSP style-src 'self'). */
 media-player video { max-width: unset; }
 .lesson-slider-marks { position: absolute; inset: 0; pointer-events: none; z-index: 1; }
@@ -40,6 +43,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   player.title = setup.title;
   player.setAttribute('aria-label', regionLabel(setup));
   player.keyTarget = 'player';
+  player.toggleAttribute('data-lesson-cast', setup.cast ?? false);
   const provider = document.createElement('media-provider');
   player.append(provider);
   if (setup.poster) {
@@ -208,6 +212,9 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
         else if (track.mode === 'showing') track.mode = 'disabled';
       }
     },
+    setCast(enabled) {
+      player.toggleAttribute('data-lesson-cast', enabled);
+    },
     setSliderMarks(fractions, label) {
       const slider = player.querySelector('media-time-slider');
       if (!slider) return;
@@ -264,7 +271,8 @@ function regionLabel({ title, translations }: Pick<MediaSetup, 'title' | 'transl
  * Words Vidstack writes outside its translations: the time slider's value ("1 min 5 sec out of 10 min"), the remote
  * playback buttons' state ("AirPlay Disconnected") and the caption font and shadow choices ("Drop Shadow"). They are
  * rewritten in the UI language as soon as Vidstack sets them ("1 min 5 s sur 10 min", "AirPlay Déconnecté",
- * "Ombre portée"); `apply` rewrites the choices again when the language changes (their English kept on them).
+ * "Ombre portée"); `apply` rewrites the choices and the buttons' states again when the language changes (their
+ * English kept on them).
  */
 function translateVidstackWords(player: HTMLElement, translations: () => Record<string, string>) {
   const seconds = (spoken: string) => {
@@ -275,9 +283,16 @@ function translateVidstackWords(player: HTMLElement, translations: () => Record<
     const words = translations();
     const value = element.getAttribute(name) ?? '';
     const times = name === 'aria-valuetext' && words['out of'] ? /^(.+) out of (.+)$/.exec(value) : null;
+    // A remote playback button's state: Vidstack's English word is kept on the button, since Vidstack sets its label
+    // again only when the state changes ("Google Cast" and "AirPlay" are the same in every language).
     const state = name === 'aria-label' ? / (Connected|Connecting|Disconnected)$/.exec(value) : null;
+    if (state && element instanceof HTMLElement) element.dataset.remoteState = state[1];
+    const english = name === 'aria-label' && element instanceof HTMLElement ? element.dataset.remoteState : undefined;
     if (times) element.setAttribute(name, `${formatDuration(seconds(times[1]!))} ${words['out of']} ${formatDuration(seconds(times[2]!))}`);
-    else if (state && words[state[1]!]) element.setAttribute(name, value.replace(/ \w+$/, ` ${words[state[1]!]}`));
+    else if (english) {
+      const label = value.replace(/ \S+$/, ` ${words[english] ?? english}`);
+      if (label !== value) element.setAttribute(name, label);
+    }
   };
   const choice = (label: HTMLElement) => {
     label.dataset.english ??= label.textContent!.trim();

@@ -164,6 +164,7 @@ export class FakeMedia implements MediaAdapter {
     this.report({ captionsLanguage: language });
   }
   relabel(): void {}
+  setCast(): void {}
   setSliderMarks(): void {}
   subscribe(listener: (state: MediaState) => void): () => void {
     this.#listeners.add(listener);
