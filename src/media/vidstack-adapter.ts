@@ -28,8 +28,10 @@ media-player .vds-captions { display: none !important; }
 /* The Google Cast button, unless the site asked for it (setCast): out of sight, of the tab order and of the
    accessibility tree, so it can never be pressed. */
 media-player:not([data-lesson-cast]) .vds-google-cast-tooltip { display: none !important; }
-/* Vidstack's video template sets this inline; trusted-types.ts drops the inline style (CSP style-src 'self'). */
+/* Vidstack's templates set these inline; trusted-types.ts drops the inline styles (CSP style-src 'self'). The small
+   layout's play row lets clicks through to the video: !important as its inline style was, above the layout's rules. */
 media-player video { max-width: unset; }
+media-player .lesson-pass-through { pointer-events: none !important; }
 .lesson-slider-marks { position: absolute; inset: 0; pointer-events: none; z-index: 1; }
 .lesson-slider-marks span { position: absolute; top: 50%; width: 4px; height: 12px; margin-left: -2px; transform: translateY(-50%);
   background: var(--lesson-mark-color, #ffe600); border: 1px solid #000; border-radius: 1px; }
