@@ -32,6 +32,8 @@ export interface MediaSetup {
   overlay?: HTMLElement;
   /** A control of the lesson's own, kept in the control bar right after the captions button (audio description). */
   control?: HTMLElement;
+  /** Offer the Google Cast button (off by default: pressing it loads Google's script, see `setCast`). */
+  cast?: boolean;
   /** A submenu of the lesson's own in the player's settings menu (audio description), described afresh when asked. */
   settingsSubmenu?: () => SettingsSubmenu | null;
 }
@@ -88,6 +90,11 @@ export interface MediaAdapter {
   relabel(setup: Pick<MediaSetup, 'title' | 'lang' | 'translations' | 'textTracks'>): void;
   /** The settings submenu's description changed (see `MediaSetup.settingsSubmenu`): show it again if it is open. */
   refreshSettingsSubmenu(): void;
+  /**
+   * Shows or removes the Google Cast button. Pressing it loads `cast_sender.js` from www.gstatic.com: a request to
+   * a third party that a site must opt in to (and allow in its CSP), so the button is off unless asked for.
+   */
+  setCast(enabled: boolean): void;
   /** Marks on the time slider, as fractions of the duration (search matches). */
   setSliderMarks(fractions: readonly number[], label: string): void;
   /** Called with each state change. Returns an unsubscribe function. */

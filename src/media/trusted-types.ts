@@ -17,8 +17,15 @@
  * - Without an enforcing CSP the browser never calls a default policy: installing it changes nothing for sites that
  *   do not use Trusted Types. A page that already has a default policy keeps its own (it then owns the decision).
  *
- * The one rewrite: Vidstack's `<video style="max-width: unset;">` carries an inline style attribute, which a strict
+ * A rewrite: Vidstack's `<video style="max-width: unset;">` carries an inline style attribute, which a strict
  * `style-src 'self'` blocks; the attribute is dropped here and the same rule lives in the adapter's stylesheet.
+ *
+ * Vidstack's small layout (a player under 576 × 380 px, e.g. a 640 × 360 embed) has one more inline style, in a Lit
+ * template, which goes through Lit's own `lit-html` policy rather than this one. Lit may have made that policy before
+ * this module loads (it sits in whichever chunk the bundler chose), but it calls the policy's `createHTML` each time
+ * it prepares a template: the method of the `lit-html` policies is therefore wrapped to turn that one attribute into
+ * a class, which the adapter's stylesheet styles (`lesson-pass-through`). Any other input, and every other policy,
+ * is left as it was.
  */
 
 /** Vidstack 1.15's static templates (createTemplate calls), mapped to the markup the page gets. */
@@ -38,6 +45,16 @@ const SHAPE_ATTR =
 /** Icon markup: shape elements, drawing attributes with plain values, white space. Nothing else. */
 const ICON_MARKUP = new RegExp(`^(?:\\s+|<${SHAPE}(?:\\s+${SHAPE_ATTR}="[^"<>&]*")*\\s*/?>|</${SHAPE}>)*$`);
 
+/** Lit templates of Vidstack's with an inline style, rewritten without it (see the module's comment). */
+const LIT_TEMPLATE_REWRITES: [string, string][] = [
+  ['<media-controls-group class="vds-controls-group" style="pointer-events: none;">', '<media-controls-group class="vds-controls-group lesson-pass-through">'],
+];
+
+/** What the `lit-html` policy is given, with Vidstack's inline styles turned into classes. Exported for unit tests. */
+export function withoutVidstackInlineStyles(html: string): string {
+  return LIT_TEMPLATE_REWRITES.reduce((text, [from, to]) => (text.includes(from) ? text.replaceAll(from, to) : text), html);
+}
+
 /** What the default policy lets through, exported for unit tests. Null means rejected. */
 export function vettedPlayerMarkup(input: string): string | null {
   const known = STATIC_TEMPLATES.get(input);
@@ -48,6 +65,20 @@ export function vettedPlayerMarkup(input: string): string | null {
 interface TrustedTypesLike {
   defaultPolicy: unknown;
   createPolicy(name: string, rules: { createHTML(input: string): string | null }): unknown;
+}
+
+interface PolicyPrototype {
+  createHTML(this: { name: string }, input: string, ...rest: unknown[]): unknown;
+}
+
+/** Makes every `lit-html` policy drop Vidstack's inline styles before it creates its HTML (once per prototype). */
+export function rewriteLitPolicies(prototype: PolicyPrototype): void {
+  const create = prototype.createHTML;
+  if ((create as { lessonPlayer?: boolean }).lessonPlayer) return;
+  const rewritten = function (this: { name: string }, input: string, ...rest: unknown[]) {
+    return create.call(this, this.name === 'lit-html' ? withoutVidstackInlineStyles(input) : input, ...rest);
+  };
+  prototype.createHTML = Object.assign(rewritten, { lessonPlayer: true });
 }
 
 /** Installs the default policy once, where Trusted Types exist and no default policy does. */
@@ -63,3 +94,5 @@ export function installDefaultTrustedTypesPolicy(): void {
 }
 
 installDefaultTrustedTypesPolicy();
+const policyClass = (globalThis as { TrustedTypePolicy?: { prototype: PolicyPrototype } }).TrustedTypePolicy;
+if (policyClass) rewriteLitPolicies(policyClass.prototype);

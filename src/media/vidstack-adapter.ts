@@ -26,8 +26,13 @@ media-player { display: block; width: 100%; }
 media-player .lesson-media-overlay { position: absolute; inset: 0; z-index: 1; pointer-events: none; }
 media-player[data-controls] .lesson-media-overlay { --lesson-captions-lift: var(--lesson-controls-height, 3.5em); }
 media-player .vds-captions { display: none !important; }
-/* Vidstack's video template sets this inline; trusted-types.ts drops the inline style (CSP style-src 'self'). */
+/* The Google Cast button, unless the site asked for it (setCast): out of sight, of the tab order and of the
+   accessibility tree, so it can never be pressed. */
+media-player:not([data-lesson-cast]) .vds-google-cast-tooltip { display: none !important; }
+/* Vidstack's templates set these inline; trusted-types.ts drops the inline styles (CSP style-src 'self'). The small
+   layout's play row lets clicks through to the video: !important as its inline style was, above the layout's rules. */
 media-player video { max-width: unset; }
+media-player .lesson-pass-through { pointer-events: none !important; }
 .lesson-slider-marks { position: absolute; inset: 0; pointer-events: none; z-index: 1; }
 .lesson-slider-marks span { position: absolute; top: 50%; width: 4px; height: 12px; margin-left: -2px; transform: translateY(-50%);
   background: var(--lesson-mark-color, #ffe600); border: 1px solid #000; border-radius: 1px; }
@@ -41,6 +46,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   player.title = setup.title;
   player.setAttribute('aria-label', regionLabel(setup));
   player.keyTarget = 'player';
+  player.toggleAttribute('data-lesson-cast', setup.cast ?? false);
   const provider = document.createElement('media-provider');
   player.append(provider);
   if (setup.poster) {
@@ -212,6 +218,9 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       }
     },
     refreshSettingsSubmenu: settingsSubmenu.refresh,
+    setCast(enabled) {
+      player.toggleAttribute('data-lesson-cast', enabled);
+    },
     setSliderMarks(fractions, label) {
       const slider = player.querySelector('media-time-slider');
       if (!slider) return;
@@ -269,7 +278,8 @@ function regionLabel({ title, translations }: Pick<MediaSetup, 'title' | 'transl
  * Words Vidstack writes outside its translations: the time slider's value ("1 min 5 sec out of 10 min"), the remote
  * playback buttons' state ("AirPlay Disconnected") and the caption font and shadow choices ("Drop Shadow"). They are
  * rewritten in the UI language as soon as Vidstack sets them ("1 min 5 s sur 10 min", "AirPlay Déconnecté",
- * "Ombre portée"); `apply` rewrites the choices again when the language changes (their English kept on them).
+ * "Ombre portée"); `apply` rewrites the choices and the buttons' states again when the language changes (their
+ * English kept on them).
  */
 function translateVidstackWords(player: HTMLElement, translations: () => Record<string, string>) {
   const seconds = (spoken: string) => {
@@ -280,9 +290,16 @@ function translateVidstackWords(player: HTMLElement, translations: () => Record<
     const words = translations();
     const value = element.getAttribute(name) ?? '';
     const times = name === 'aria-valuetext' && words['out of'] ? /^(.+) out of (.+)$/.exec(value) : null;
+    // A remote playback button's state: Vidstack's English word is kept on the button, since Vidstack sets its label
+    // again only when the state changes ("Google Cast" and "AirPlay" are the same in every language).
     const state = name === 'aria-label' ? / (Connected|Connecting|Disconnected)$/.exec(value) : null;
+    if (state && element instanceof HTMLElement) element.dataset.remoteState = state[1];
+    const english = name === 'aria-label' && element instanceof HTMLElement ? element.dataset.remoteState : undefined;
     if (times) element.setAttribute(name, `${formatDuration(seconds(times[1]!))} ${words['out of']} ${formatDuration(seconds(times[2]!))}`);
-    else if (state && words[state[1]!]) element.setAttribute(name, value.replace(/ \w+$/, ` ${words[state[1]!]}`));
+    else if (english) {
+      const label = value.replace(/ \S+$/, ` ${words[english] ?? english}`);
+      if (label !== value) element.setAttribute(name, label);
+    }
   };
   const choice = (label: HTMLElement) => {
     label.dataset.english ??= label.textContent!.trim();

@@ -1,16 +1,36 @@
 /**
- * Issue #6, embedding: host pages served from other origins (tests/e2e/host-server.mjs, ports PORT+1 and PORT+2)
- * use the library with one script tag, survive hostile host CSS, hold five independent players, and drive the
- * iframe embed through its postMessage API, which ignores origins it was not told to trust.
+ * Issue #6, embedding: host pages served from other origins (tests/e2e/host-server.mjs) use the library with one
+ * script tag, survive hostile host CSS, hold five independent players, and drive the iframe embed through its
+ * postMessage API, which ignores origins it was not told to trust.
+ *
+ * Issue #16: the player, the lesson and embed.html are served by nginx with the project's configuration
+ * (hosting/nginx.conf.template, started by tests/e2e/nginx.ts on the build): its CORS headers, types, ranges and
+ * compression are what these pages load through, and the embed and the demo page run under its strict CSP header.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test as base } from './fixtures.ts';
+import { startHostServers } from './host-server.mjs';
 
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-const LESSON = `http://127.0.0.1:${PORT}`;
-const HOST = `http://127.0.0.1:${PORT + 1}`;
-const THIRD = `http://127.0.0.1:${PORT + 2}`;
-const MANIFEST = `${LESSON}/lessons/survivre-en-milieu-hostile.json`;
+interface Origins {
+  /** nginx, serving the build. */
+  lesson: string;
+  /** The host pages' origin, and a third one. */
+  host: string;
+  third: string;
+}
+
+const test = base.extend<object, { origins: Origins }>({
+  origins: [
+    async ({ nginx }, use) => {
+      const hosts = await startHostServers({ lessonOrigin: nginx.origin });
+      await use({ lesson: nginx.origin, host: hosts.host, third: hosts.third });
+      await hosts.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+const manifestOf = (lesson: string) => `${lesson}/lessons/survivre-en-milieu-hostile.json`;
 
 async function ready(page: Page, selector = 'lesson-player') {
   const player = page.locator(selector);
@@ -29,8 +49,9 @@ async function playMuted(page: Page, id: string) {
   }, id);
 }
 
-test('one script tag on another origin: the lesson loads from its own origin with CORS, plays and syncs the transcript', async ({ page, consoleErrors }) => {
+test('one script tag on another origin: the lesson loads from its own origin with CORS, plays and syncs the transcript', async ({ page, consoleErrors, origins }) => {
   void consoleErrors;
+  const { lesson: LESSON, host: HOST } = origins;
   const requests: { url: string; cors: string | undefined }[] = [];
   page.on('response', (r) => requests.push({ url: r.url(), cors: r.headers()['access-control-allow-origin'] }));
   await page.goto(`${HOST}/script-tag.html`);
@@ -60,8 +81,9 @@ test('one script tag on another origin: the lesson loads from its own origin wit
   for (const chunk of chunks) expect(chunk.url.startsWith(`${LESSON}/lib/chunks/`)).toBe(true);
 });
 
-test('hostile host CSS leaves the player intact, and the player changes nothing outside it', async ({ page, consoleErrors }) => {
+test('hostile host CSS leaves the player intact, and the player changes nothing outside it', async ({ page, consoleErrors, origins }) => {
   void consoleErrors;
+  const { host: HOST } = origins;
   await page.goto(`${HOST}/hostile.html`);
   const player = await ready(page);
   const { before, after } = await page.evaluate(() => (window as unknown as { hostStyles: Promise<{ before: string; after: string }> }).hostStyles);
@@ -103,8 +125,9 @@ test('hostile host CSS leaves the player intact, and the player changes nothing 
   expect(inside.lessonPadding).toBe('0px');
 });
 
-test('five players on one page are independent: play, seek, search and notes of one never touch another', async ({ page, consoleErrors }) => {
+test('five players on one page are independent: play, seek, search and notes of one never touch another', async ({ page, consoleErrors, origins }) => {
   void consoleErrors;
+  const { host: HOST } = origins;
   await page.goto(`${HOST}/five-players.html`);
   for (let i = 1; i <= 5; i++) await ready(page, `#p${i}`);
 
@@ -153,7 +176,7 @@ test('five players on one page are independent: play, seek, search and notes of 
 });
 
 /** Adds the embed to the host page and connects the published client to it. */
-async function embed(page: Page, query: string) {
+async function embed(page: Page, { lesson: LESSON, host: HOST }: Origins, query: string) {
   await page.goto(`${HOST}/iframe-host.html`);
   await expect(page.locator('body')).toHaveAttribute('data-api-loaded', 'true');
   await page.evaluate(
@@ -212,9 +235,13 @@ const client = (page: Page) => ({
     page.evaluate((type) => (window as unknown as { events: { type: string }[] }).events.filter((e) => e.type === type), type) as Promise<T[]>,
 });
 
-test('iframe embed: the postMessage API answers play/pause/seek/seekToChapter/setCaptions/setDescriptions/openNotes and emits events', async ({ page, consoleErrors }) => {
+test('iframe embed: the postMessage API answers play/pause/seek/seekToChapter/setCaptions/setDescriptions/openNotes and emits events', async ({ page, consoleErrors, origins }) => {
   void consoleErrors;
-  const frame = await embed(page, `lesson=${encodeURIComponent(MANIFEST)}&origins=${encodeURIComponent(HOST)}&id=demo&t=12&captions=on&ad=on`);
+  const { host: HOST } = origins;
+  const MANIFEST = manifestOf(origins.lesson);
+  const embedPage = page.waitForResponse((r) => new URL(r.url()).pathname === '/embed.html');
+  const frame = await embed(page, origins, `lesson=${encodeURIComponent(MANIFEST)}&origins=${encodeURIComponent(HOST)}&id=demo&t=12&captions=on&ad=on`);
+  expect((await embedPage).headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
   const api = client(page);
   const readyEvent = await page.evaluate(() => (window as unknown as { client: Client }).client.ready);
   expect(readyEvent).toMatchObject({ source: 'lesson-player', version: 1, id: 'demo', type: 'ready', lesson: MANIFEST, title: 'Survivre en milieu hostile' });
@@ -242,6 +269,9 @@ test('iframe embed: the postMessage API answers play/pause/seek/seekToChapter/se
   expect(media.height).toBeGreaterThan(200);
   expect(media.y).toBeGreaterThan(box.y + 30);
   expect(media.y + media.height).toBeLessThanOrEqual(box.y + box.height);
+  // At this size Vidstack draws its small layout: under the strict CSP, its play row lets clicks through to the
+  // video from the stylesheet, as its template's inline style would (and no console error reported a violation).
+  await expect(frame.locator('media-controls-group.lesson-pass-through')).toHaveCSS('pointer-events', 'none');
 
   // `t=12` started there, and `captions=on` turned on the lesson's default track.
   await expect.poll(() => frame.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThanOrEqual(11.9);
@@ -276,10 +306,12 @@ test('iframe embed: the postMessage API answers play/pause/seek/seekToChapter/se
   await expect(frame.locator('lesson-notes')).toBeVisible();
 });
 
-test('iframe embed: ignores a host origin outside its allowlist, and malformed messages from an allowed one', async ({ page, consoleErrors }) => {
+test('iframe embed: ignores a host origin outside its allowlist, and malformed messages from an allowed one', async ({ page, consoleErrors, origins }) => {
   void consoleErrors;
+  const { lesson: LESSON, host: HOST, third: THIRD } = origins;
+  const MANIFEST = manifestOf(LESSON);
   // The allowlist names a third origin only: the host page on HOST gets no answer and no control.
-  const frame = await embed(page, `lesson=${encodeURIComponent(MANIFEST)}&origins=${encodeURIComponent(THIRD)}&id=demo`);
+  const frame = await embed(page, origins, `lesson=${encodeURIComponent(MANIFEST)}&origins=${encodeURIComponent(THIRD)}&id=demo`);
   await expect(frame.locator('lesson-player .lesson')).toHaveAttribute('data-status', 'ready');
   await client(page).call('seek', 40);
   // The host's messages reach the embed in order: once it has seen a later one, the seek has been handled (ignored).
@@ -288,7 +320,7 @@ test('iframe embed: ignores a host origin outside its allowlist, and malformed m
   expect(await frame.locator('lesson-player').evaluate((p) => (p as HTMLElementTagNameMap['lesson-player']).currentTime)).toBe(0);
 
   // Same host, now allowed: malformed commands change nothing, the well-formed one works.
-  const allowed = await embed(page, `lesson=${encodeURIComponent(MANIFEST)}&origins=${encodeURIComponent(HOST)}&id=demo`);
+  const allowed = await embed(page, origins, `lesson=${encodeURIComponent(MANIFEST)}&origins=${encodeURIComponent(HOST)}&id=demo`);
   await page.evaluate(() => (window as unknown as { client: Client }).client.ready);
   const time = () => allowed.locator('lesson-player').evaluate((p) => (p as HTMLElementTagNameMap['lesson-player']).currentTime);
   await page.evaluate((origin) => {
@@ -313,8 +345,9 @@ test('iframe embed: ignores a host origin outside its allowlist, and malformed m
   await expect.poll(time).toBeCloseTo(40, 0);
 });
 
-test('the Embed dialog offers both snippets, from the current moment on request; Escape closes it and focus returns', async ({ page, openLesson }) => {
-  const player = await openLesson('/');
+test('the Embed dialog offers both snippets, from the current moment on request; Escape closes it and focus returns', async ({ page, openLesson, origins }) => {
+  // The demo page from nginx, under its strict CSP header.
+  const player = await openLesson(`${origins.lesson}/`);
   await page.evaluate(() => document.querySelector('lesson-player')!.seek(83));
   const open = player.getByRole('button', { name: 'Intégrer' });
   await open.click();

@@ -1,8 +1,10 @@
 /**
  * Shared Playwright fixtures: every test fails on a console error or an uncaught exception in the page (the demo
- * must run clean), and `lessonPage` opens the demo with the player ready.
+ * must run clean), and `lessonPage` opens the demo with the player ready. `nginx` (per worker, started only for the
+ * tests that ask for it) serves the build with the project's nginx configuration (tests/e2e/nginx.ts).
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { startNginx, type NginxServer } from './nginx.ts';
 
 export interface LessonFixtures {
   /** Console errors and page errors seen so far; checked after each test. */
@@ -11,8 +13,21 @@ export interface LessonFixtures {
   openLesson: (path?: string) => Promise<Locator>;
 }
 
-export const test = base.extend<LessonFixtures & { allowConsoleErrors: RegExp[] }>({
+export interface WorkerFixtures {
+  /** The build (E2E_DIST) served by nginx on a free port of 127.0.0.1; `origin` is its URL. */
+  nginx: NginxServer;
+}
+
+export const test = base.extend<LessonFixtures & { allowConsoleErrors: RegExp[] }, WorkerFixtures>({
   allowConsoleErrors: [[], { option: true }],
+  nginx: [
+    async ({}, use) => {
+      const server = await startNginx({ root: process.env.E2E_DIST ?? 'dist' });
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
   consoleErrors: async ({ page, allowConsoleErrors }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {

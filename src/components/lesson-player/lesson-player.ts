@@ -18,6 +18,9 @@
  * @attr embed-src - URL of `embed.html` for the Embed dialog's iframe snippet (default: beside the library).
  * @attr script-src - URL of the library script for the Embed dialog's snippet (default: the library's own).
  * @attr no-embed - boolean: no "Embed" button.
+ * @attr cast - boolean: offer the Google Cast button in the control bar. Off by default: pressing it loads Google's
+ *   `cast_sender.js` from https://www.gstatic.com (add that origin to the page's CSP `script-src`), a request to a
+ *   third party the site must choose to make on its learners' behalf.
  * @attr scorm - `1.2` or `2004`: report to the learning platform through SCORM (resume, progress, completion).
  * @attr scorm-complete-at - with `scorm`: the percentage of the lesson watched that completes it (90).
  * @attr descriptions - audio description: a track's language, `on` (the lesson's language) or `off`. Without it,
@@ -99,6 +102,7 @@ export class LessonPlayer extends LitElement {
   @property({ attribute: 'embed-src' }) embedSrc = '';
   @property({ attribute: 'script-src' }) scriptSrc = '';
   @property({ attribute: 'no-embed', type: Boolean }) noEmbed = false;
+  @property({ type: Boolean }) cast = false;
   @property() descriptions: string | null = null;
   /** Milliseconds each lesson file may take to arrive before the player says so (15 s by default). */
   @property({ attribute: 'fetch-timeout', type: Number }) fetchTimeout = FETCH_TIMEOUT_MS;
@@ -320,6 +324,7 @@ export class LessonPlayer extends LitElement {
       const value = this.descriptions.trim().toLowerCase();
       this.setDescriptions(value === 'off' || value === 'false' ? false : value === '' || value === 'on' || value === 'true' ? true : value);
     }
+    if (changed.has('cast')) this.#adapter?.setCast(this.cast);
     if (changed.has('start') && this.start) {
       const start = parseTime(this.start);
       if (start === undefined) console.warn(`lesson-player: start="${this.start}" is not a time (try 90, 1:30 or 1m30s)`);
@@ -359,8 +364,13 @@ export class LessonPlayer extends LitElement {
       this.#adapter.relabel(labels);
     } else {
       this.#adapter?.destroy();
-      this.#adapter = createVidstackAdapter({ ...labels, ...media, overlay: this.#captions, control: this.#audioDescription.button,
+      this.#adapter = createVidstackAdapter({
+        ...labels,
+        ...media,
+        overlay: this.#captions,
+        control: this.#audioDescription.button,
         settingsSubmenu: () => this.#audioDescription.settingsSubmenu(),
+        cast: this.cast,
       });
       this.#mountedMediaKey = mediaKey;
     }

@@ -169,6 +169,7 @@ export class FakeMedia implements MediaAdapter {
   }
   relabel(): void {}
   refreshSettingsSubmenu(): void {}
+  setCast(): void {}
   setSliderMarks(): void {}
   subscribe(listener: (state: MediaState) => void): () => void {
     this.#listeners.add(listener);
