@@ -1,6 +1,6 @@
-import validate from 'xapi-validation';
 import { describe, expect, it } from 'vitest';
 import { cmi5Context, cmi5SessionId, CMI5_CATEGORY, CMI5_SESSION_ID, launchDataUrl, mayComplete, MOVEON_CATEGORY, parseAgent, parseCmi5Launch, readAuthToken, readLaunchData, type Cmi5Launch } from './cmi5.ts';
+import { xapiProblems as problems } from '../../tests/helpers/test-lrs.ts';
 import { isoDuration, playedSegments, VIDEO_PROFILE, videoStatement, type VideoEvent, type VideoSession } from './xapi-video.ts';
 
 const EXT = 'https://w3id.org/xapi/video/extensions/';
@@ -23,8 +23,6 @@ const EVENTS: VideoEvent[] = [
 ];
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-/** xapi-validation (Learning Locker's, conformance-tested) finds nothing wrong: the paths it complains about, else []. */
-const problems = (statement: unknown) => validate(statement).map((w) => `${w.path.join('.')}: ${w.constructor.name}`);
 
 describe('Video Profile statements', () => {
   it('every verb makes a valid statement with the session, the length and the lesson as the activity', () => {

@@ -10,11 +10,19 @@
  *   registration.
  * - POST /fetch/<key>: a cmi5 fetch URL: the session's token once (`{"auth-token"}`), an error answer after.
  * - CORS as a real LRS on another origin answers it (preflight included: the player's requests carry headers).
- * `mode` makes it fail: 'unavailable' answers 503, 'down' drops the connection without an answer.
+ * `mode` makes statement requests fail (the rest keeps working): 'unavailable' answers 503, 'down' drops the
+ * connection without an answer.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import validate from 'xapi-validation';
+import type validateStatement from 'xapi-validation';
+
+// A CommonJS module whose function is its `default` export: required, so every test runner reads it the same way.
+const validate = (createRequire(import.meta.url)('xapi-validation') as { default: typeof validateStatement }).default;
+
+/** What xapi-validation finds wrong with a statement: the paths and kinds of its findings, [] for a valid one. */
+export const xapiProblems = (statement: unknown): string[] => validate(statement).map((w) => `${w.path.join('.')}: ${w.constructor.name}`);
 
 export interface StoredStatement {
   id: string;
@@ -117,7 +125,7 @@ export async function startTestLrs(authorization: string): Promise<TestLrs> {
       }
       const batch = (Array.isArray(parsed) ? parsed : [parsed]) as StoredStatement[];
       for (const statement of batch) {
-        const problems = validate(statement).map((w) => `${w.path.join('.')}: ${w.constructor.name}`);
+        const problems = xapiProblems(statement);
         if (problems.length) {
           lrs.rejected.push({ statement, problems });
           return reply(400, { error: 'invalid statement', problems });
@@ -134,7 +142,7 @@ export async function startTestLrs(authorization: string): Promise<TestLrs> {
   }
 
   const server = createServer((req, res) => {
-    if (lrs.mode === 'down' && req.method !== 'OPTIONS' && !req.url?.startsWith('/fetch/')) {
+    if (lrs.mode === 'down' && req.method === 'POST' && req.url?.startsWith('/xapi/statements')) {
       lrs.log.push({ method: req.method ?? '', path: req.url ?? '', status: 0 });
       return req.socket.destroy();
     }
