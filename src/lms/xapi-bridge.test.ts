@@ -88,6 +88,24 @@ describe('XapiBridge with the LRS the page names', () => {
     expect(lrs.rejected).toEqual([]);
   });
 
+  it('a player taken off the page sends what waits and leaves nothing scheduled; back on it, it reports again', async () => {
+    const { env, store, bridge, media, play } = await viewing(plain);
+    play(2);
+    store.stop();
+    expect(bridge.active).toBe(false);
+    await expect.poll(() => verbs(lrs.statements)).toEqual(['initialized', 'played', 'paused']);
+    store.start();
+    store.attach(media);
+    play(4);
+    // The fake clock moves on while the LRS answers for real: a batch sent mid-viewing schedules the next when answered.
+    await expect
+      .poll(() => {
+        env.advance(BATCH_DELAY_MS);
+        return verbs(lrs.statements);
+      })
+      .toEqual(['initialized', 'played', 'paused', 'played', 'paused']);
+  });
+
   it('an actor that is not an xAPI agent: one warning, nothing sent, and stopping leaves nothing', async () => {
     const { env, store, bridge, play } = await viewing((lrs) => ({ lrs: { endpoint: lrs.endpoint, authorization: AUTH, actor: '{"name":"Camille"}', activityId: 'https://lessons.test/x' } }));
     play(3);

@@ -93,12 +93,14 @@ export class XapiBridge implements StorePlugin {
       this.#store.learner.subscribe((changes) => changes.has('progress') && this.#checkCompletion()),
       this.#env.listen('pagehide', () => this.terminate()),
     ];
+    // Back on the page: what waited is sent again (stopping cleared the queue's timer).
+    if (this.#state === 'running') this.#queue?.flush();
     void this.#begin();
   }
 
-  /** The player left the page (it may come back): what waits is sent; the session stays open. */
+  /** The player left the page (it may come back, or the page may be a single-page app moving on): what waits goes with keepalive; the session stays open. */
   stop(): void {
-    this.#queue?.flush();
+    this.#queue?.flush({ keepalive: true });
     this.#queue?.stop();
     this.#stopListening.forEach((stop) => stop());
     this.#stopListening = [];

@@ -96,8 +96,12 @@ const verbsOf = (statements: StoredStatement[]) => statements.map((s) => s.verb.
 test('a cmi5 viewing with a pause, a seek with the time slider and completion reaches the LRS in order', async ({ page }) => {
   const registration = crypto.randomUUID();
   const session = crypto.randomUUID();
+  const scripts: string[] = [];
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
   const player = await launch(page, registration, session);
   await expect.poll(() => verbsOf(ofSession(session))).toEqual(['launched', 'initialized']);
+  // The cmi5 bridge is a chunk of its own, fetched because the page asked for it; SCORM's is not.
+  expect(scripts.filter((path) => /(scorm|xapi)-bridge/.test(path))).toEqual([expect.stringMatching(/^\/lib\/chunks\/xapi-bridge-[\w-]+\.js$/)]);
 
   await playFast(player);
   await expect.poll(() => player.evaluate((el: any) => el.currentTime)).toBeGreaterThan(3);
@@ -166,4 +170,16 @@ test.describe(() => {
     await expect.poll(waiting).toEqual([]);
     expect(lrs.rejected).toEqual([]);
   });
+});
+
+// With the first test (the cmi5 page fetches the xAPI bridge's chunk), this shows the bridges are loaded on demand.
+test('a page that asks for no learning platform never downloads the bridges', async ({ page, openLesson }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  const player = await openLesson('/');
+  await playFast(player);
+  await expect.poll(() => player.evaluate((el: any) => el.currentTime)).toBeGreaterThan(1);
+  await player.evaluate((el: any) => el.pause());
+  expect(scripts.length).toBeGreaterThan(1);
+  expect(scripts.filter((path) => /(scorm|xapi)-bridge/.test(path))).toEqual([]);
 });
