@@ -63,6 +63,11 @@ export class XapiBridge implements StorePlugin {
   #queue: StatementQueue | null = null;
   #stopListening: (() => void)[] = [];
   #playing = false;
+  /**
+   * Where the video stands while it does not play (kept at each pause and seek): where the next play starts. The
+   * media reports that it plays a moment after it started, when its clock has already moved on.
+   */
+  #stillAt = 0;
   #segmentStart = 0;
   #segments: PlayedSegment[] = [];
   #completed = false;
@@ -152,6 +157,7 @@ export class XapiBridge implements StorePlugin {
     this.#queue.connect({ endpoint, authorization: cmi5 ? cmi5.authorization : lrs!.authorization || null });
     this.#completed = cmi5 ? this.#storedCompletion(cmi5.launch) : false;
     this.#state = 'running';
+    this.#stillAt = this.#store.currentTime;
     this.#send({ verb: 'initialized' });
     this.#followPlayback();
     this.#checkCompletion();
@@ -211,9 +217,10 @@ export class XapiBridge implements StorePlugin {
     const time = this.#store.currentTime;
     if (!this.#store.paused && !this.#playing) {
       this.#playing = true;
-      this.#segmentStart = time;
-      this.#send({ verb: 'played', time });
+      this.#segmentStart = this.#stillAt;
+      this.#send({ verb: 'played', time: this.#stillAt });
     } else if (this.#store.paused && this.#playing) {
+      this.#stillAt = time;
       this.#closeSegment(time);
       this.#send({ verb: 'paused', time, progress: this.#share(), segments: this.#segments });
     }
@@ -225,7 +232,7 @@ export class XapiBridge implements StorePlugin {
       this.#closeSegment(from);
       this.#playing = true;
       this.#segmentStart = to;
-    }
+    } else this.#stillAt = to;
     this.#send({ verb: 'seeked', from, to });
   }
 
