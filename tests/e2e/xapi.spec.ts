@@ -47,7 +47,12 @@ test.beforeAll(async () => {
     writeFileSync(join(dir, 'pkg', name), data);
   }
   expect(readFileSync(join(dir, 'pkg/cmi5.xml'), 'utf8')).toContain(`<au id="${AU}"`);
-  server = await serveFiles((path) => (path === '/blank.html' ? { html: '<!doctype html><title>blank</title>' } : join(dir, 'pkg', path)));
+  server = await serveFiles((path) => {
+    if (path === '/blank.html') return { html: '<!doctype html><title>blank</title>' };
+    // A page that names its LRS itself, with the package's library and lesson.
+    if (path === '/page-lrs.html') return { html: pageWithLrs() };
+    return join(dir, 'pkg', path);
+  });
   lrs = await startTestLrs(`Basic ${TOKEN}`);
 });
 
@@ -56,6 +61,12 @@ test.afterAll(async () => {
   await lrs?.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+const PAGE_ACTOR = { mbox: 'mailto:dominique@example.gouv.fr' };
+const pageWithLrs = () => `<!doctype html><html lang="fr"><title>Leçon</title>
+<script type="module" src="/lib/lesson-player.js"></script>
+<main><lesson-player lesson="/lesson/lessons/survivre-en-milieu-hostile.json" xapi-endpoint="${lrs.endpoint}"
+  xapi-auth="${lrs.authorization}" xapi-actor='${JSON.stringify(PAGE_ACTOR)}' complete-at="50"></lesson-player></main>`;
 
 /**
  * What the platform does before a launch: LMS.LaunchData, the `launched` statement, the launch URL.
@@ -181,6 +192,28 @@ test.describe(() => {
     await expect.poll(waiting).toEqual([]);
     expect(lrs.rejected).toEqual([]);
   });
+});
+
+test('a page that names its LRS with the xapi-* attributes reports to it, the lesson as the activity', async ({ page }) => {
+  lrs.mode = 'up';
+  await page.goto(`${server!.origin}/page-lrs.html`);
+  const player = page.locator('lesson-player');
+  await expect(player.locator('.lesson')).toHaveAttribute('data-status', 'ready');
+  const mine = () => lrs.statements.filter((s) => JSON.stringify(s.actor) === JSON.stringify(PAGE_ACTOR));
+  await expect.poll(() => verbsOf(mine())).toEqual(['initialized']);
+  await playFast(player);
+  await expect.poll(() => player.evaluate((el: any) => el.currentTime)).toBeGreaterThan(1);
+  await player.evaluate((el: any) => el.pause());
+  await expect.poll(() => verbsOf(mine())).toEqual(['initialized', 'played', 'paused']);
+  const [initialized] = mine();
+  expect(initialized!.object).toEqual({
+    objectType: 'Activity',
+    id: `${server!.origin}/lesson/lessons/survivre-en-milieu-hostile.json`,
+    definition: { type: 'https://w3id.org/xapi/video/activity-type/video', name: { fr: expect.stringContaining('Survivre') } },
+  });
+  expect(initialized!.context?.registration).toBeUndefined();
+  expect(initialized!.context?.extensions?.[`${EXT}completion-threshold`]).toBe(0.5);
+  expect(lrs.rejected).toEqual([]);
 });
 
 // With the first test (the cmi5 page fetches the xAPI bridge's chunk), this shows the bridges are loaded on demand.
