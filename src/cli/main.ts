@@ -24,7 +24,8 @@ export function usage(): string {
        lesson-player convert <in.srt|in.sbv> [-o <out.vtt>]
        lesson-player lint [options] <path>...
        lesson-player oembed <manifest> --base-url <url> [--maxwidth N] [--maxheight N] [--lang L]
-       lesson-player package <manifest> --scorm 1.2|2004 [-o <lesson.zip>] [--complete-at N]
+       lesson-player package <manifest> --scorm 1.2|2004 | --format cmi5 [--activity-id <IRI>]
+                             [-o <lesson.zip>] [--complete-at N]
 
 new makes a lesson folder: <dir>/lesson.json (its duration from ffprobe when installed), the
 video and the tracks copied beside it, .srt and .sbv tracks converted to WebVTT. The first
@@ -79,7 +80,9 @@ Flags override the file.
 package makes a SCORM package for a learning platform (Moodle: activity "SCORM package"):
 imsmanifest.xml, a launch page, the player library and every file of the lesson, all
 relative. The lesson reports progress, its place to resume at and "completed" once N % of it
-(default 90) was actually watched. It refuses a lesson with lint errors, a missing or remote
+(default 90) was actually watched. --format cmi5 makes a cmi5 package instead (cmi5.xml, one
+AU): the lesson reports xAPI Video Profile statements to the platform's LRS; --activity-id
+names the course (default urn:lesson-player:lesson:<id>). It refuses a lesson with lint errors, a missing or remote
 file or an unknown version, and then writes nothing (exit status 2).
 
 oembed prints the oEmbed "video" response (JSON) for a lesson served under --base-url: the

@@ -1,7 +1,7 @@
 /**
- * `lesson-player package <manifest> --scorm 1.2|2004 [-o lesson.zip] [--complete-at 90]`: a SCORM package a
- * learning platform imports (Moodle: activity "SCORM package"). The zip holds `imsmanifest.xml`, a launch page that
- * turns the player's SCORM bridge on, the library build and every file of the lesson (media, poster, thumbnails and
+ * `lesson-player package <manifest> --scorm 1.2|2004 | --format cmi5 [--activity-id IRI] [-o lesson.zip]
+ * [--complete-at 90]`: a SCORM or cmi5 package a learning platform imports (Moodle: activity "SCORM package"). The
+ * zip holds `imsmanifest.xml` (SCORM) or `cmi5.xml` (cmi5), a launch page that turns the player's bridge on, the library build and every file of the lesson (media, poster, thumbnails and
  * their images, caption tracks, chapters, notes), all relative: nothing is requested outside the package.
  *
  * Everything is checked before anything is written: lint errors, a missing or remote file, an unknown version stop
@@ -14,7 +14,8 @@ import { lessonTitle } from '../core/lesson-title.ts';
 import type { LessonManifest } from '../core/types.ts';
 import { lintPaths } from './lint.ts';
 import type { RunResult } from './main.ts';
-import { imsManifest, LAUNCH_CSS, LAUNCH_PAGE, launchPage, type PackageVersion } from './scorm-manifest.ts';
+import { cmi5Structure } from './cmi5-structure.ts';
+import { imsManifest, LAUNCH_CSS, LAUNCH_PAGE, launchPage, type PackageFormat } from './scorm-manifest.ts';
 import { zipArchive, type ZipEntry } from './zip-writer.ts';
 
 class Refused extends Error {}
@@ -25,9 +26,11 @@ const DEFAULT_COMPLETE_AT = 90;
 
 interface PackageOptions {
   manifest: string;
-  version: PackageVersion;
+  version: PackageFormat;
   output?: string;
   completeAt: number;
+  /** cmi5: the course's IRI. */
+  activityId?: string;
 }
 
 function parsePackageArgs(argv: readonly string[]): PackageOptions | 'help' {
@@ -35,6 +38,8 @@ function parsePackageArgs(argv: readonly string[]): PackageOptions | 'help' {
   let version: string | undefined;
   let output: string | undefined;
   let completeAt = DEFAULT_COMPLETE_AT;
+  let format: string | undefined;
+  let activityId: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -46,6 +51,8 @@ function parsePackageArgs(argv: readonly string[]): PackageOptions | 'help' {
     };
     if (flag === '-h' || flag === '--help') return 'help';
     else if (flag === '--scorm') version = value();
+    else if (flag === '--format') format = value();
+    else if (flag === '--activity-id') activityId = value();
     else if (flag === '-o' || flag === '--output') output = value();
     else if (flag === '--complete-at') {
       const text = value();
@@ -55,8 +62,13 @@ function parsePackageArgs(argv: readonly string[]): PackageOptions | 'help' {
     else if (manifest === undefined) manifest = arg;
     else throw new Refused(`one lesson at a time ("${arg}" too)`);
   }
-  if (!manifest) throw new Refused('which lesson? (lesson-player package <manifest> --scorm 1.2|2004 [-o lesson.zip])');
-  if (version === undefined) throw new Refused('which SCORM version? --scorm 1.2 or --scorm 2004');
+  if (!manifest) throw new Refused('which lesson? (lesson-player package <manifest> --scorm 1.2|2004 | --format cmi5 [-o lesson.zip])');
+  if (format !== undefined && format !== 'cmi5') throw new Refused(`--format: unknown format "${format}" (cmi5; for SCORM, --scorm 1.2 or 2004)`);
+  if (format && version !== undefined) throw new Refused('--scorm or --format cmi5: one package format at a time');
+  if (activityId !== undefined && !format) throw new Refused('--activity-id is for --format cmi5');
+  if (activityId !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(activityId)) throw new Refused(`--activity-id: "${activityId}" is not an IRI (https://… or urn:…)`);
+  if (format === 'cmi5') return { manifest, version: 'cmi5', output, completeAt, activityId };
+  if (version === undefined) throw new Refused('which format? --scorm 1.2, --scorm 2004 or --format cmi5');
   if (version !== '1.2' && version !== '2004') throw new Refused(`--scorm: unknown version "${version}" (1.2 or 2004)`);
   return { manifest, version, output, completeAt };
 }
@@ -159,7 +171,22 @@ function buildPackage(options: PackageOptions, cwd: string, libraryDir: string):
   const all = [...generated, ...entries];
   description.files = all.map((e) => e.name);
   const output = resolve(cwd, options.output ?? `${manifest.id}.zip`);
-  return { output, title, entries: [{ name: 'imsmanifest.xml', data: Buffer.from(imsManifest(description)) }, ...all] };
+  const { version } = description;
+  const structure =
+    version === 'cmi5'
+      ? {
+          name: 'cmi5.xml',
+          text: cmi5Structure({
+            // Stable across builds, so that a package uploaded again updates the same course.
+            courseId: options.activityId ?? `urn:lesson-player:lesson:${manifest.id}`,
+            title,
+            description: manifest.description?.[manifest.language] ?? title,
+            language: manifest.language,
+            launchPage: LAUNCH_PAGE,
+          }),
+        }
+      : { name: 'imsmanifest.xml', text: imsManifest({ ...description, version }) };
+  return { output, title, entries: [{ name: structure.name, data: Buffer.from(structure.text) }, ...all] };
 }
 
 export function runPackage(argv: readonly string[], cwd: string, usage: () => string, libraryDir = LIBRARY_DIR): RunResult {
@@ -174,7 +201,8 @@ export function runPackage(argv: readonly string[], cwd: string, usage: () => st
     renameSync(temp, output);
     temp = null;
     const size = (zip.length / 1024 / 1024).toFixed(1);
-    return { code: 0, stdout: `${relative(cwd, output) || output}: SCORM ${options.version} package of "${title}", ${entries.length} files, ${size} MB\n`, stderr: '' };
+    const kind = options.version === 'cmi5' ? 'cmi5' : `SCORM ${options.version}`;
+    return { code: 0, stdout: `${relative(cwd, output) || output}: ${kind} package of "${title}", ${entries.length} files, ${size} MB\n`, stderr: '' };
   } catch (e) {
     if (temp) rmSync(temp, { force: true });
     if (e instanceof Refused) return { code: 2, stdout: '', stderr: `lesson-player package: ${e.message}\n` };

@@ -4,9 +4,11 @@
  * page, which loads the library and turns the player's SCORM bridge on. Text from the lesson is escaped.
  */
 export type PackageVersion = '1.2' | '2004';
+/** What a package is for: a SCORM version, or cmi5. */
+export type PackageFormat = PackageVersion | 'cmi5';
 
 export interface PackageDescription {
-  version: PackageVersion;
+  version: PackageFormat;
   /** The lesson's id (a slug): the manifest's identifiers derive from it. */
   lessonId: string;
   title: string;
@@ -22,7 +24,7 @@ export interface PackageDescription {
 
 export const LAUNCH_PAGE = 'index.html';
 
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+export const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
 /** An href is a URI reference: each path segment percent-encoded, the slashes kept. */
 const href = (path: string) => escapeXml(path.split('/').map(encodeURIComponent).join('/'));
 
@@ -40,7 +42,7 @@ const NAMESPACES: Record<PackageVersion, string> = {
           xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd"`,
 };
 
-export function imsManifest(d: PackageDescription): string {
+export function imsManifest(d: PackageDescription & { version: PackageVersion }): string {
   // Identifiers are XML IDs: a lesson id is a slug, which may start with a digit, hence the prefix.
   const id = `lesson-player-${d.lessonId}`;
   const title = escapeXml(d.title);
@@ -76,6 +78,9 @@ ${files}
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 
+/** How the launch page turns the player's bridge on: SCORM's version, or cmi5 (the launch URL says the rest). */
+const bridgeAttributes = (d: PackageDescription) => (d.version === 'cmi5' ? `cmi5 complete-at="${d.completeAt}"` : `scorm="${d.version}" scorm-complete-at="${d.completeAt}"`);
+
 /** The launch page: no inline script or style, so that a platform's strict policy lets it run. */
 export function launchPage(d: PackageDescription): string {
   return `<!doctype html>
@@ -89,7 +94,7 @@ export function launchPage(d: PackageDescription): string {
 </head>
 <body>
 <main>
-<lesson-player lesson="${escapeHtml(d.lessonPath.split('/').map(encodeURIComponent).join('/'))}" scorm="${d.version}" scorm-complete-at="${d.completeAt}"></lesson-player>
+<lesson-player lesson="${escapeHtml(d.lessonPath.split('/').map(encodeURIComponent).join('/'))}" ${bridgeAttributes(d)}></lesson-player>
 </main>
 </body>
 </html>

@@ -83,6 +83,36 @@ describe('LearnerSession, a plugin of the lesson store', () => {
     expect(learner.chapterProgress(store.chapters[1]!).share).toBe(0);
   });
 
+  it('counts a sample that came late on a busy machine, and never the jump of a seek made with the media controls', async () => {
+    const { env, store, learner } = await session();
+    const media = new FakeMedia();
+    store.attach(media);
+    media.report({ canPlay: true });
+    void store.play();
+    const play = (from: number, to: number, wallMs = 250) => {
+      for (let t = from + 0.25; t <= to + 1e-9; t += 0.25) {
+        media.currentTime = t;
+        env.frame();
+        env.advance(wallMs);
+      }
+    };
+    play(0, 4);
+    // Busy: the next sample comes 3 s late, and the media played on meanwhile.
+    media.currentTime = 7;
+    env.frame();
+    env.advance(3000);
+    play(7, 10);
+    // The time slider: the media's clock reads the target before it reports the seek (2 s, a jump a sample allows).
+    media.currentTime = 12;
+    env.frame();
+    media.report({ seeking: true, seekFrom: 10 });
+    env.advance(250);
+    media.report({ seeking: false, currentTime: 12 });
+    play(12, 14);
+    store.pause();
+    expect(learner.record?.watched).toEqual([[0, 10], [12, 14]]);
+  });
+
   it("merges another tab's write instead of overwriting it", async () => {
     const { env, learner } = await session();
     const mine = learner.addNote(5)!;

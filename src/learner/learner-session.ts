@@ -78,6 +78,8 @@ export class LearnerSession {
     if (this.#stopListening.length) return;
     this.#stopListening = [
       this.#controller.subscribe((changes) => this.#onLessonChange(changes)),
+      // A seek is a jump, not watching: the next sample measures from where it landed.
+      this.#controller.requests.on('seeked', ({ to }) => this.#lastSample && (this.#lastSample = { time: to, wall: this.#env.scheduler.now() })),
       this.#env.listen('storage', (event) => this.#onStorage(event as StorageEvent)),
       this.#env.listen('pagehide', () => this.flush()),
       this.#env.listen('visibilitychange', () => this.#env.pageHidden() && this.flush()),
@@ -198,7 +200,8 @@ export class LearnerSession {
     const record = this.record;
     if (!record) return;
     const now = { time: this.#controller.currentTime, wall: this.#env.scheduler.now() };
-    const last = this.#lastSample;
+    // While the media seeks, its clock says where it is going, not what was watched.
+    const last = this.#controller.seeking ? null : this.#lastSample;
     this.#lastSample = now;
     if (last && isPlaybackStep(now.time - last.time, (now.wall - last.wall) / 1000)) {
       record.watched = addRange(record.watched, last.time, now.time);

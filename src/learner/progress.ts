@@ -66,13 +66,15 @@ export function lessonPercent(ranges: readonly TimeRange[], duration: number): n
 }
 
 /**
- * Whether a clock sample continues playback from the previous one (rather than a seek). `mediaDelta` is the
- * media time that passed, `wallDelta` the real time, in seconds. Playback moves the media clock forwards by about
- * the real time times the rate (at most 16); a seek moves it by any amount, usually more than a sample allows.
+ * Whether a clock sample continues playback from the previous one. `mediaDelta` is the media time that passed,
+ * `wallDelta` the real time, in seconds. Seeks are not judged here: the learner session learns them from the
+ * store (its `seeked` fact and `seeking`) and starts its samples afresh. What is left to refuse is a clock that
+ * went backwards or faster than playback can (16 times the real time): a sample that came late because the
+ * machine was busy is still playback, however long the gap.
  */
-export function isPlaybackStep(mediaDelta: number, wallDelta: number, maxStep = 1.5): boolean {
+export function isPlaybackStep(mediaDelta: number, wallDelta: number): boolean {
   if (!(mediaDelta > 0) || !(wallDelta > 0)) return false;
-  return mediaDelta <= Math.min(maxStep, wallDelta * 16 + 0.05);
+  return mediaDelta <= wallDelta * 16 + 0.05;
 }
 
 /** Whether to offer to resume at `position`: past the first 10 s and before the last 10 s. */

@@ -7,6 +7,7 @@
  * window). Bounded (the ADL sample stops after 500 steps), and a cross-origin window that refuses to be read is
  * skipped rather than thrown from.
  */
+import { isoDuration } from '../core/xapi-video.ts';
 import type { ScormVersion } from './suspend-data.ts';
 
 /** The shape of a window that discovery reads. */
@@ -92,11 +93,11 @@ export function scormCalls(api: unknown, version: ScormVersion): ScormCalls {
 
 /** Session time in the version's format: `HHHH:MM:SS.SS` (1.2, CMITimespan) or an ISO 8601 duration (2004). */
 export function sessionTime(ms: number, version: ScormVersion): string {
+  if (version === '2004') return isoDuration(ms);
   const centis = Math.max(0, Math.round(ms / 10));
   const hours = Math.floor(centis / 360000);
   const minutes = Math.floor((centis % 360000) / 6000);
   const seconds = (centis % 6000) / 100;
-  if (version === '2004') return `PT${hours}H${minutes}M${seconds.toFixed(2).replace(/\.00$/, '')}S`;
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(Math.min(hours, 9999), 4)}:${pad(minutes, 2)}:${seconds.toFixed(2).padStart(5, '0')}`;
 }

@@ -15,12 +15,11 @@
 import type { LessonEnvironment, TimerId } from '../state/environment.ts';
 import type { LessonChange, LessonStore, StorePlugin } from '../state/lesson-store.ts';
 import { watchedShare } from '../learner/progress.ts';
+import { DEFAULT_COMPLETE_AT } from './completion.ts';
 import { findScormApi, scormCalls, sessionTime, type ScormCalls, type WindowLike } from './scorm-api.ts';
 import { decodeSuspendData, encodeSuspendData, SUSPEND_DATA_LIMIT, type ScormVersion } from './suspend-data.ts';
 
 export const COMMIT_INTERVAL_MS = 30_000;
-/** The share watched that completes a lesson unless the package says otherwise (`--complete-at`). */
-export const DEFAULT_COMPLETE_AT = 0.9;
 
 export interface ScormBridgeOptions {
   version: ScormVersion;

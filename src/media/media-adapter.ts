@@ -60,6 +60,11 @@ export interface MediaState {
   canPlay: boolean;
   /** True while a seek is in flight. */
   seeking: boolean;
+  /**
+   * While `seeking`: where the media was when the player's own controls asked for the seek (the media clock reads
+   * the target at once, before `seeking` is reported), when the adapter knows it.
+   */
+  seekFrom?: number | null;
   /** Language of the caption or subtitle track showing, or null when captions are off. */
   captionsLanguage: string | null;
   /** A message when the media itself failed to load or decode. */

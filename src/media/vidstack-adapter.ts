@@ -89,6 +89,9 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     captionsLanguage: null,
     error: null,
   };
+  // Set by onSeekRequest below (declared here: Vidstack calls the subscriber at once).
+  let seekFrom: number | null = null;
+  let wasSeeking = false;
   // Set by onError below (declared here: Vidstack calls the subscriber at once).
   const failed = new Set<string>();
   let loadError: string | null = null;
@@ -103,11 +106,15 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       currentTime,
       canPlay,
       seeking,
+      seekFrom,
       captionsLanguage,
       error: error ? error.message || 'media error' : null,
       // MEDIA_ERR_DECODE (3) is a file that loaded but is broken; aborted, network and unsupported ones did not load.
       errorReason: error ? (error.code === 3 ? 'decode' : 'load') : undefined,
     };
+    // A seek that ended: the next one starts afresh.
+    if (!seeking && wasSeeking) seekFrom = null;
+    wasSeeking = seeking;
     emit();
   });
 
@@ -143,6 +150,13 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   const seekEvents: Event[] = [];
   const onSeekEvent = (event: Event) => seekEvents.splice(0, seekEvents.push(event) - 4);
   for (const type of SEEK_EVENTS) player.addEventListener(type, onSeekEvent, true);
+  // The time slider and the keys ask Vidstack to seek with request events: heard in capture, before Vidstack sets
+  // the video's clock, they say where the seek starts (the lesson's xAPI `seeked` and its watched time need it).
+  const onSeekRequest = () => {
+    const at = video()?.currentTime;
+    if (seekFrom === null && at !== undefined) seekFrom = at;
+  };
+  for (const type of SEEK_REQUESTS) player.addEventListener(type, onSeekRequest, true);
   function emit() {
     state = {
       ...state,
@@ -166,6 +180,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       return state;
     },
     seek(seconds) {
+      seekFrom = null; // the lesson's own seek: the store knows where it started
       player.currentTime = seconds;
     },
     play() {
@@ -249,6 +264,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       waitingPlays.forEach((release) => release());
       player.removeEventListener('error', onError, true);
       for (const type of SEEK_EVENTS) player.removeEventListener(type, onSeekEvent, true);
+      for (const type of SEEK_REQUESTS) player.removeEventListener(type, onSeekRequest, true);
       vidstackWords.disconnect();
       placeControl.disconnect();
       settingsSubmenu.disconnect();
@@ -264,6 +280,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
 }
 
 const SEEK_EVENTS = ['seeking', 'seeked'] as const;
+const SEEK_REQUESTS = ['media-seeking-request', 'media-seek-request'] as const;
 
 /**
  * The name of Vidstack's region. Vidstack names it in English whatever its translations ("Video Player - title"),

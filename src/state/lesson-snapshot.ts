@@ -41,6 +41,11 @@ export interface LessonRequests {
   'open-notes': { chapterId: string; focus: boolean };
   /** Say this in the player's polite live region (worded by the view that asks, in `snapshot.lang`). */
   announce: { message: string };
+  /**
+   * A fact: the lesson's time jumped from `from` to `to`, by a seek asked of the store (at once) or made with the
+   * media's own controls (when the media has done it). Watched time and xAPI's `seeked` learn seeks from here.
+   */
+  seeked: { from: number; to: number };
 }
 
 /** A reporter that lives with the store (a learning platform's bridge): started, stopped and disposed with it. */

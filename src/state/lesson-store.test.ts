@@ -155,6 +155,32 @@ describe('LessonStore: deep links', () => {
   });
 });
 
+describe('LessonStore: seeks are facts with where they started and landed', () => {
+  it("tells the lesson's own seeks at once, and those of the media's controls when the media has done them", async () => {
+    const env = new FakeEnvironment();
+    const store = new LessonStore(env);
+    store.start();
+    await store.load(serveLesson(env));
+    const media = new FakeMedia();
+    store.attach(media);
+    media.report({ canPlay: true, currentTime: 5 });
+    const seeks: { from: number; to: number }[] = [];
+    store.requests.on('seeked', (seek) => seeks.push(seek));
+    store.seek(70);
+    expect(seeks).toEqual([{ from: 5, to: 70 }]);
+    media.report({ seeking: true, currentTime: 5 });
+    expect(store.seeking).toBe(true);
+    media.report({ seeking: false, currentTime: 70 });
+    expect(seeks).toHaveLength(1);
+    // The slider: the media says where the seek started; the store tells it when it is done.
+    media.report({ seeking: true, seekFrom: 70, currentTime: 30 });
+    expect(seeks).toHaveLength(1);
+    media.report({ seeking: false, currentTime: 30 });
+    expect(store.seeking).toBe(false);
+    expect(seeks).toEqual([{ from: 5, to: 70 }, { from: 70, to: 30 }]);
+  });
+});
+
 describe('LessonStore: the clock holds a seek the media has not applied yet', () => {
   it('keeps the target until the media reports the seek done', async () => {
     const { store } = await loaded();

@@ -58,6 +58,10 @@ export class LessonStore {
   /** The lesson's place, play state and captions when its media was last detached. */
   #left: { time: number; playing: boolean; captions: string | null } = { time: 0, playing: false, captions: null };
   #warned = new Set<string>();
+  /** Where a seek reported by the media started, until the media reports it done. */
+  #mediaSeekFrom: number | null = null;
+  /** The target of the lesson's own last seek, already told, until the media has reported it. */
+  #ownSeekTarget: number | null = null;
   #plugins: StorePlugin[] = [];
 
   constructor(env: LessonEnvironment) {
@@ -113,6 +117,10 @@ export class LessonStore {
   }
   get activeChapterIndex(): number {
     return this.#snapshot.activeChapterIndex;
+  }
+  /** Whether the media is seeking (its clock is no measure of what was watched meanwhile). */
+  get seeking(): boolean {
+    return this.#mediaSeekFrom !== null;
   }
   /** The lesson's clock: updated every frame while playing, without a new snapshot unless a line or chapter changes. */
   get currentTime(): number {
@@ -322,6 +330,7 @@ export class LessonStore {
     this.#frame = 0;
     this.#unsubscribeMedia?.();
     this.#unsubscribeMedia = null;
+    this.#mediaSeekFrom = this.#ownSeekTarget = null;
     if (!this.#adapter) return;
     this.#adapter = null;
     const { paused, captionsLanguage } = this.#snapshot;
@@ -345,11 +354,30 @@ export class LessonStore {
       this.#report({ severity: 'error', file: this.model?.manifest.poster ?? 'poster', kind: 'poster', rule: 'poster-error', message: state.posterError });
     }
     if (state.canPlay) this.#applyPendingStart();
+    this.#followSeek(state);
     this.#hold.mediaReported(state.seeking);
     // A seek or a pause moves the clock without a playing frame loop: sample it now.
     if (!state.seeking) this.#update(this.#clock(state.currentTime));
     if (!state.paused) this.#startLoop();
     if (playbackChanged) this.#commit(['playback'], { paused: state.paused });
+  }
+
+  /** Tells a seek made with the media's own controls once the media has done it; the lesson's own were told already. */
+  #followSeek(state: MediaState): void {
+    if (state.seeking) {
+      this.#mediaSeekFrom ??= state.seekFrom ?? this.#time;
+      return;
+    }
+    if (this.#mediaSeekFrom === null) return;
+    const from = this.#mediaSeekFrom;
+    const own = this.#ownSeekTarget;
+    this.#mediaSeekFrom = this.#ownSeekTarget = null;
+    if (own !== null && Math.abs(state.currentTime - own) < 0.5) return;
+    this.#tellSeek(from, state.currentTime);
+  }
+
+  #tellSeek(from: number, to: number): void {
+    if (Math.abs(to - from) >= 0.05) this.requests.emit('seeked', { from, to });
   }
 
   /** The lesson's time: a start or a seek the media has not applied yet wins over its stale clock (seek-hold.ts). */
@@ -404,12 +432,16 @@ export class LessonStore {
   seek(seconds: number): void {
     if (!Number.isFinite(seconds)) return;
     const time = Math.min(Math.max(0, seconds), this.duration || Infinity);
+    const from = this.#time;
     if (!this.#adapter?.state.canPlay) {
       this.#hold.start = time;
       this.#update(time);
+      this.#tellSeek(from, time);
       return;
     }
     this.#hold.seeking(time);
+    this.#ownSeekTarget = time;
+    this.#tellSeek(from, time);
     this.#adapter.seek(time);
     // Mark the target at once: the transcript must not wait for the media to report the seek.
     this.#update(time);

@@ -47,7 +47,7 @@ test('custom-elements.json describes every element with its attributes, events, 
   for (const mod of manifest.modules) for (const d of mod.declarations ?? []) if (d.tagName) elements.set(d.tagName, d);
   expect([...elements.keys()]).toEqual(expect.arrayContaining(['lesson-captions', 'lesson-chapters', 'lesson-embed', 'lesson-notes', 'lesson-player', 'lesson-transcript']));
   const names = (tag: string, key: string) => (elements.get(tag)![key] ?? []).map((x) => x.name);
-  expect(names('lesson-player', 'attributes')).toEqual(expect.arrayContaining(['lesson', 'lang', 'panels', 'layout', 'start', 'descriptions', 'scorm']));
+  expect(names('lesson-player', 'attributes')).toEqual(expect.arrayContaining(['lesson', 'lang', 'panels', 'layout', 'start', 'descriptions', 'scorm', 'xapi-endpoint', 'xapi-auth', 'xapi-actor', 'xapi-activity', 'cmi5', 'complete-at']));
   expect(names('lesson-player', 'events')).toEqual(['lesson-ready', 'lesson-descriptionschange', 'lesson-cuechange', 'lesson-chapterchange', 'lesson-error']);
   expect(names('lesson-player', 'members')).toEqual(expect.arrayContaining(['currentTime', 'play', 'seekToChapter', 'setCaptions', 'setDescriptions']));
   expect(names('lesson-player', 'cssParts')).toEqual(expect.arrayContaining(['base', 'media', 'tabs']));

@@ -7,26 +7,24 @@
  * API, and with an API that refuses, the lesson plays and says one thing in the console. Notes past SCORM 1.2's
  * 4 096 characters stay in the browser, and the learner is told.
  */
-import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { usage } from '../../src/cli/main.ts';
 import { runPackage } from '../../src/cli/package-command.ts';
+import { serveFiles, type FileServer } from '../helpers/file-server.ts';
 import { readZip } from '../helpers/zip-reader.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, playFast, test } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '../..');
 const VERSIONS = ['1.2', '2004'] as const;
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.vtt': 'text/vtt', '.md': 'text/markdown', '.webm': 'video/webm', '.mp4': 'video/mp4', '.jpg': 'image/jpeg', '.xml': 'application/xml' };
 let dir = '';
-let server: Server;
+let server: FileServer | undefined;
 let origin = '';
 const strayRequests: string[] = [];
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lesson-scorm-'));
   for (const version of VERSIONS) {
     // The threshold is the package's (--complete-at): 5 % keeps the viewing short at a rate the progress counts.
@@ -43,37 +41,16 @@ test.beforeAll(() => {
     ['/pkg-', join(dir, 'pkg-')],
     ['/', join(root, 'tests/fixtures/scorm')],
   ];
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    if (path === '/blank.html') return res.end('<!doctype html><title>blank</title>');
+  server = await serveFiles((path) => {
+    if (path === '/blank.html') return { html: '<!doctype html><title>blank</title>' };
     const [prefix, base] = roots.find(([p]) => path.startsWith(p))!;
-    const file = base + (prefix === '/pkg-' ? path.slice(prefix.length) : '/' + path.slice(prefix.length));
-    let size: number;
-    try {
-      size = statSync(file).size;
-    } catch {
-      res.writeHead(404).end();
-      return;
-    }
-    const body = readFileSync(file);
-    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
-    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
-    if (!range) return res.writeHead(200, { ...headers, 'content-length': size }).end(body);
-    const start = Number(range[1]);
-    const end = range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-    res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 }).end(body.subarray(start, end + 1));
+    return base + (prefix === '/pkg-' ? path.slice(prefix.length) : '/' + path.slice(prefix.length));
   });
-  return new Promise<void>((done) =>
-    server.listen(0, '127.0.0.1', () => {
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      done();
-    }),
-  );
+  origin = server.origin;
 });
 
 test.afterAll(() => {
   server?.close();
-  server?.closeAllConnections();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -94,13 +71,6 @@ function platformData(page: Page): Promise<Record<string, any>> {
   return page.evaluate(() => ((window as any).API ?? (window as any).API_1484_11).renderCommitCMI(true).cmi);
 }
 
-const playFast = (player: Locator) =>
-  player.evaluate(async (el: any) => {
-    const video = el.shadowRoot.querySelector('video');
-    video.muted = true;
-    video.playbackRate = 4;
-    await el.play();
-  });
 
 for (const version of VERSIONS) test.describe.serial(`SCORM ${version}`, () => {
   const status = (data: Record<string, any>) => (version === '1.2' ? data.core.lesson_status : data.completion_status);

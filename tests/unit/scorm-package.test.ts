@@ -131,6 +131,28 @@ describe('lesson-player package', () => {
     expect(zip.get('index.html')!.toString()).toContain('scorm="2004" scorm-complete-at="75"');
   });
 
+  it('cmi5: cmi5.xml with one course and one AU launching the page in cmi5 mode, every file relative', () => {
+    const { dir, run } = lesson();
+    const result = run('lessons/demo.json', '--format', 'cmi5', '--complete-at', '80', '-o', 'cmi5.zip');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^cmi5\.zip: cmi5 package of "Leçon <b>&<\/b> "risques"", 14 files/);
+    const zip = readZip(readFileSync(join(dir, 'cmi5.zip')));
+    expect(zip.has('imsmanifest.xml')).toBe(false);
+    expect([...zip.keys()].filter((k) => !k.startsWith('lib/') && !k.startsWith('lesson/')).sort()).toEqual(['cmi5.xml', 'index.html', 'launch.css']);
+    const xml = zip.get('cmi5.xml')!.toString();
+    expectWellFormed(xml);
+    expect(xml).toContain('<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">');
+    expect(xml.match(/<course /g)).toHaveLength(1);
+    expect(xml.match(/<au /g)).toHaveLength(1);
+    expect(xml).toContain('<course id="urn:lesson-player:lesson:demo">');
+    expect(xml).toContain('<au id="urn:lesson-player:lesson:demo/video" moveOn="Completed" launchMethod="AnyWindow" activityType="https://w3id.org/xapi/video/activity-type/video">');
+    // cmi5 requires a title and a description in each, in this order, then the AU's URL, relative to the package.
+    expect(xml.replace(/\s+/g, ' ')).toMatch(/<au [^>]+> <title><langstring lang="fr">Leçon &lt;b&gt;&amp;&lt;\/b&gt; &quot;risques&quot;<\/langstring><\/title> <description><langstring lang="fr">[^<]+<\/langstring><\/description> <url>index\.html<\/url> <\/au>/);
+    expect(zip.get('index.html')!.toString()).toContain('<lesson-player lesson="lesson/lessons/demo.json" cmi5 complete-at="80"></lesson-player>');
+    expect(run('lessons/demo.json', '--format=cmi5', '--activity-id', 'https://formation.example.gouv.fr/risques', '-o', 'b.zip').code).toBe(0);
+    expect(readZip(readFileSync(join(dir, 'b.zip'))).get('cmi5.xml')!.toString()).toContain('<au id="https://formation.example.gouv.fr/risques/video"');
+  });
+
   it('the same lesson makes the same bytes', () => {
     const { dir, run } = lesson();
     run('lessons/demo.json', '--scorm', '1.2', '-o', 'a.zip');
@@ -139,7 +161,10 @@ describe('lesson-player package', () => {
   });
 
   it.each([
-    [['lessons/demo.json'], {}, [], /which SCORM version\? --scorm 1\.2 or --scorm 2004$/],
+    [['lessons/demo.json'], {}, [], /which format\? --scorm 1\.2, --scorm 2004 or --format cmi5$/],
+    [['lessons/demo.json', '--format', 'scorm'], {}, [], /--format: unknown format "scorm" \(cmi5; for SCORM, --scorm 1\.2 or 2004\)$/],
+    [['lessons/demo.json', '--format', 'cmi5', '--scorm', '1.2'], {}, [], /one package format at a time$/],
+    [['lessons/demo.json', '--format', 'cmi5', '--activity-id', 'not an iri'], {}, [], /--activity-id: "not an iri" is not an IRI/],
     [['lessons/demo.json', '--scorm', '3'], {}, [], /--scorm: unknown version "3" \(1\.2 or 2004\)$/],
     [['lessons/demo.json', '--scorm', '1.2', '--complete-at', '0'], {}, [], /--complete-at: "0" is not a whole percentage from 1 to 100$/],
     [['lessons/none.json', '--scorm', '1.2'], {}, [], /lessons\/none\.json: no such file$/],
@@ -171,6 +196,6 @@ describe('lesson-player package', () => {
   it('is a command of the CLI (help lists it)', () => {
     const r = spawnSync(process.execPath, [inject('cliPath'), 'package', '--help'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('lesson-player package <manifest> --scorm 1.2|2004');
+    expect(r.stdout).toContain('lesson-player package <manifest> --scorm 1.2|2004 | --format cmi5');
   });
 });

@@ -23,6 +23,12 @@
  *   third party the site must choose to make on its learners' behalf.
  * @attr scorm - `1.2` or `2004`: report to the learning platform through SCORM (resume, progress, completion).
  * @attr scorm-complete-at - with `scorm`: the percentage of the lesson watched that completes it (90).
+ * @attr xapi-endpoint - an LRS's xAPI base URL: the viewing is reported with the xAPI Video Profile's statements.
+ * @attr xapi-auth - with `xapi-endpoint`: the `Authorization` header's value (`Basic …`).
+ * @attr xapi-actor - with `xapi-endpoint`: the learner, an xAPI Agent in JSON (`{"mbox":"mailto:…"}`).
+ * @attr xapi-activity - with `xapi-endpoint`: the lesson's IRI (default: the manifest's absolute URL).
+ * @attr cmi5 - boolean: the page was launched by cmi5; the LRS, learner and activity come from its launch URL.
+ * @attr complete-at - with `xapi-endpoint` or `cmi5`: the percentage of the lesson watched that completes it (90).
  * @attr descriptions - audio description: a track's language, `on` (the lesson's language) or `off`. Without it,
  *   the learner's last choice (remembered in this browser), else off.
  *
@@ -75,8 +81,7 @@ import { createVidstackAdapter, mediaStyles } from '../../media/vidstack-adapter
 import { browserEnvironment } from '../../state/browser-environment.ts';
 import { FETCH_TIMEOUT_MS } from '../../state/fetch-lesson-file.ts';
 import { LessonStore, type LessonChange } from '../../state/lesson-store.ts';
-import { DEFAULT_COMPLETE_AT, ScormBridge } from '../../lms/scorm-bridge.ts';
-import type { WindowLike } from '../../lms/scorm-api.ts';
+import { DEFAULT_COMPLETE_AT } from '../../lms/completion.ts';
 import '../lesson-captions/lesson-captions.ts';
 import { lessonStoreContext } from '../lesson-view/lesson-store-context.ts';
 import { languageAround } from '../page-language.ts';
@@ -85,6 +90,7 @@ import { visuallyHiddenStyles } from '../view-styles.ts';
 import { problemsStyles, renderProblems } from '../lesson-problems/lesson-problems.ts';
 import { lessonTitle } from '../../core/lesson-title.ts';
 import { AudioDescriptionControl } from './audio-description-control.ts';
+import { LmsReporting } from './lms-reporting.ts';
 
 /** The panels' chunk (panels.ts), fetched once per page whatever the number of players. */
 let panelsModule: Promise<unknown> | null = null;
@@ -117,11 +123,18 @@ export class LessonPlayer extends LitElement {
   @property() scorm: '' | '1.2' | '2004' = '';
   /** With `scorm`: the percentage of the lesson to watch for it to be completed (90 by default). */
   @property({ attribute: 'scorm-complete-at', type: Number }) scormCompleteAt = DEFAULT_COMPLETE_AT * 100;
+  /** An LRS to report the viewing to (xAPI Video Profile), with its authorization, the learner and the lesson's IRI. */
+  @property({ attribute: 'xapi-endpoint' }) xapiEndpoint = '';
+  @property({ attribute: 'xapi-auth' }) xapiAuth = '';
+  @property({ attribute: 'xapi-actor' }) xapiActor = '';
+  @property({ attribute: 'xapi-activity' }) xapiActivity = '';
+  /** Launched by cmi5: the LRS, the learner and the activity come from the launch URL (`lesson-player package --format cmi5`). */
+  @property({ type: Boolean }) cmi5 = false;
+  @property({ attribute: 'complete-at', type: Number }) completeAt = DEFAULT_COMPLETE_AT * 100;
 
   readonly #env = browserEnvironment(this);
   /** The one owner of the lesson's state: given to the views inside by context, found by views with `for`. */
   readonly #store = new LessonStore(this.#env);
-  #scormBridge: ScormBridge | null = null;
 
   @state() private strings: UiStrings = uiStrings('fr');
   /** Whether the panels' elements are defined: their chunk is fetched on connection, and the video does not wait. */
@@ -143,6 +156,8 @@ export class LessonPlayer extends LitElement {
   constructor() {
     super();
     new ContextProvider(this, { context: lessonStoreContext, initialValue: this.#store });
+    // The learning platform bridges the attributes ask for, loaded when the player first connects.
+    new LmsReporting(this, this.#store, this.#env);
     this.#captions.controller = this.#store;
   }
 
@@ -252,11 +267,6 @@ export class LessonPlayer extends LitElement {
   /** On the page: the store follows the address and the learner's page events; media left behind is mounted again. */
   #start(): void {
     this.#store.start();
-    if ((this.scorm === '1.2' || this.scorm === '2004') && !this.#scormBridge) {
-      const completeAt = Math.min(100, Math.max(1, this.scormCompleteAt || DEFAULT_COMPLETE_AT * 100)) / 100;
-      this.#scormBridge = new ScormBridge(this.#store, this.#env, { version: this.scorm, completeAt, window: window as unknown as WindowLike });
-      this.#store.use(this.#scormBridge);
-    }
     this.#stops = [
       this.#store.subscribe((changes) => this.#onLessonChange(changes)),
       this.#store.requests.on('announce', ({ message }) => this.#announce(message)),
