@@ -1,12 +1,15 @@
 /**
- * Deep links: `#t=90`, `#t=1:30`, `#t=1m30s`, `#t=npt:90,100` (Media Fragments; the end is ignored),
- * `#chapter=<id>`, combinable with `&`. Untrusted input: bad values become warnings, never exceptions.
+ * Deep links: `#t=90`, `#t=1:30`, `#t=1m30s`, `#chapter=<id>`, and passages as Media Fragments write them:
+ * `#t=83,88`, `#t=npt:1:23,1:28`, `#t=,20` (from the start), combinable with `&`. Untrusted input: bad values
+ * (a reversed or empty range included) become warnings, never exceptions.
  */
 import { isChapterId } from './slug.ts';
 import { parseTime } from './time.ts';
 
 export interface DeepLink {
   time?: number;
+  /** The end of a passage (`t=start,end`): playback pauses there once. Always after `time`. */
+  end?: number;
   chapter?: string;
   /** Human-readable reasons why parts of the fragment were ignored. */
   warnings: string[];
@@ -36,10 +39,12 @@ export function parseDeepLink(fragment: string): DeepLink {
       continue;
     }
     if (key === 't') {
-      const start = value.split(',')[0] ?? '';
-      const time = parseTime(start);
-      if (time === undefined) link.warnings.push(`t=${JSON.stringify(value)} is not a time (try t=90, t=1:30 or t=1m30s)`);
-      else link.time = time;
+      const range = parseTimeRange(value);
+      if (typeof range === 'string') link.warnings.push(`t=${JSON.stringify(value)} ${range}`);
+      else {
+        link.time = range.start;
+        if (range.end !== undefined) link.end = range.end;
+      }
     } else if (key === 'chapter') {
       if (isChapterId(value)) link.chapter = value;
       else link.warnings.push(`chapter=${JSON.stringify(value)} is not a chapter id`);
@@ -48,7 +53,36 @@ export function parseDeepLink(fragment: string): DeepLink {
   return link;
 }
 
+/**
+ * A time or a passage as `t=` and the element's `start` write it: `90`, `1:30`, `83,88`, `npt:83,88`, `,88`.
+ * Returns why it is not one otherwise.
+ */
+export function parseTimeRange(raw: string): { start: number; end?: number } | string {
+  const value = raw.trim().replace(/^npt:/i, '');
+  const parts = value.split(',');
+  if (parts.length > 2) return 'is not a time (try t=90, t=1:30 or t=1m30s) nor a passage (t=83,88)';
+  const [first = '', second] = parts;
+  // `t=,88` is a passage from the beginning; `t=83,` one with no end, read as the moment 83.
+  const start = first === '' && second ? 0 : parseTime(first);
+  if (start === undefined) return 'is not a time (try t=90, t=1:30 or t=1m30s)';
+  if (second === undefined || second.trim() === '') return { start };
+  const end = parseTime(second);
+  if (end === undefined) return `does not end at a time (try t=83,88)`;
+  if (end <= start) return 'is a passage that ends before it starts';
+  return { start, end };
+}
+
 /** The fragment for a moment: `t=75` (seconds, as Media Fragments and YouTube both read it). */
 export function timeFragment(seconds: number): string {
   return `t=${Math.max(0, Math.floor(seconds))}`;
+}
+
+/**
+ * The fragment for a passage: `t=83,88.4` (Media Fragments). The start in whole seconds, as for a moment; the end
+ * rounded up to a tenth, so the passage's last words are heard and little of what follows.
+ */
+export function passageFragment(start: number, end: number): string {
+  const from = Math.max(0, Math.floor(start));
+  const to = Math.max(from + 0.1, Math.ceil(end * 10 - 1e-6) / 10);
+  return `${timeFragment(from)},${Number(to.toFixed(1))}`;
 }

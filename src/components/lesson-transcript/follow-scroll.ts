@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { prefersReducedMotion } from '../browser-helpers.ts';
+import { transcriptSelection } from './passage-selection.ts';
 import { followScrollTop, FollowMode, FrameChecks, isFarScroll, revealScrollTop, type FrameScheduler } from './follow-mode.ts';
 
 /** Frames during which an instant scroll is checked while estimated chapter sizes turn into real ones. */
@@ -28,7 +29,7 @@ export interface FollowScrollHost {
 
 /** Whether the reader has text selected inside `element` (the selection of a shadow root where it has one). */
 export function hasSelectionIn(root: ShadowRoot, element: Node | null | undefined): boolean {
-  const selection = (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? document.getSelection();
+  const selection = transcriptSelection(root);
   return Boolean(element && selection && !selection.isCollapsed && selection.anchorNode && element.contains(selection.anchorNode));
 }
 

@@ -164,14 +164,21 @@ export const transcriptStyles = css`
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
   }
+  /* Prose: a caption's line breaks are spaces here (the captions over the video keep them), and a line of text
+     stays within a comfortable reading width at every size. */
   .text {
     flex: 1 1 auto;
-    white-space: pre-line;
+    max-width: 70ch;
+    white-space: normal;
     overflow-wrap: anywhere;
   }
   .cue-v[data-voice]::before {
     content: attr(data-voice) '\\00a0: ';
     font-style: italic;
+  }
+  /* The speaker's name shows when the speaker changes, not on each of their lines. */
+  .text .cue-v.voice-continues::before {
+    content: none;
   }
   .row.is-active {
     background: var(--_highlight);

@@ -39,10 +39,12 @@ import { visuallyHiddenStyles } from '../view-styles.ts';
 import { FollowScroll, hasSelectionIn } from './follow-scroll.ts';
 import { LineActions } from './line-actions.ts';
 import { LineWindow } from './line-window.ts';
+import { selectedPassage, transcriptSelection } from './passage-selection.ts';
 import { RovingFocus } from './roving-focus.ts';
 import { TranscriptSearch } from './search-painting.ts';
 import { transcriptStyles } from './lesson-transcript.styles.ts';
 import { documentDescriptions } from '../../core/lesson-document.ts';
+import { prose } from '../../core/passage.ts';
 import { descriptionStrings } from '../../i18n/description-strings.ts';
 
 /**
@@ -140,6 +142,7 @@ export class LessonTranscript extends LessonView {
             @pointerdown=${this.#follow.onPointerDown}
             @pointerover=${this.#actions.onPointerOver}
             @pointerleave=${this.#actions.onPointerLeave}
+            @copy=${this.#onCopy}
           ></div>
           ${this.#follow.following
             ? nothing
@@ -158,7 +161,7 @@ export class LessonTranscript extends LessonView {
     this.#search.forgetLines();
     this.#actions.forgetLines();
     this.#roving.reset();
-    const descriptions = model ? documentDescriptions(model).map((d) => ({ start: d.start, text: d.text.replace(/\s+/g, ' ') })) : [];
+    const descriptions = model ? documentDescriptions(model).map((d) => ({ start: d.start, text: prose(d.text) })) : [];
     this.#lines.build(model?.cues ?? [], model?.chapters ?? [], { descriptions, label: descriptionStrings(this.strings.lang).line });
     this.#built = { model, lang: this.strings.lang };
     this.#showSpoken();
@@ -200,6 +203,14 @@ export class LessonTranscript extends LessonView {
     // The button goes away: hand the focus to the spoken line rather than lose it to the page.
     this.#roving.focus(this.#lines.spoken >= 0 ? this.#lines.spoken : this.#roving.tabStop, false);
     this.#follow.follow(true);
+  }
+
+  /** A selection copied with Ctrl+C is the words, as prose: not each line's visible and spoken times run in. */
+  #onCopy(event: ClipboardEvent): void {
+    const passage = selectedPassage(transcriptSelection(this.renderRoot as ShadowRoot), this.#scroller);
+    if (!passage || !event.clipboardData) return;
+    event.clipboardData.setData('text/plain', passage.text);
+    event.preventDefault();
   }
 
   #onLinesClick(event: MouseEvent): void {

@@ -308,6 +308,8 @@ export class LineWindow implements ReactiveController {
     const text = document.createElement('span');
     text.className = 'text';
     text.append(cueFragment(cue.nodes));
+    // Prose: the speaker is named when they start speaking, not again on each of their lines.
+    if (cue.speaker && cue.speaker === this.#cues[cue.index - 1]?.speaker) text.querySelector('.cue-v')?.classList.add('voice-continues');
     line.append(time, text);
 
     row.append(line);
