@@ -60,14 +60,14 @@ export function parseDeepLink(fragment: string): DeepLink {
 export function parseTimeRange(raw: string): { start: number; end?: number } | string {
   const value = raw.trim().replace(/^npt:/i, '');
   const parts = value.split(',');
-  if (parts.length > 2) return 'is not a time (try t=90, t=1:30 or t=1m30s) nor a passage (t=83,88)';
+  if (parts.length > 2) return 'is not a time (try 90, 1:30 or 1m30s) nor a passage (83,88)';
   const [first = '', second] = parts;
   // `t=,88` is a passage from the beginning; `t=83,` one with no end, read as the moment 83.
   const start = first === '' && second ? 0 : parseTime(first);
-  if (start === undefined) return 'is not a time (try t=90, t=1:30 or t=1m30s)';
+  if (start === undefined) return 'is not a time (try 90, 1:30 or 1m30s)';
   if (second === undefined || second.trim() === '') return { start };
   const end = parseTime(second);
-  if (end === undefined) return `does not end at a time (try t=83,88)`;
+  if (end === undefined) return 'does not end at a time (try 83,88)';
   if (end <= start) return 'is a passage that ends before it starts';
   return { start, end };
 }
@@ -82,7 +82,11 @@ export function timeFragment(seconds: number): string {
  * rounded up to a tenth, so the passage's last words are heard and little of what follows.
  */
 export function passageFragment(start: number, end: number): string {
+  return `${timeFragment(start)},${passageEnd(start, end)}`;
+}
+
+/** A passage's end as links and notes keep it: rounded up to a tenth, after its floored start. */
+export function passageEnd(start: number, end: number): number {
   const from = Math.max(0, Math.floor(start));
-  const to = Math.max(from + 0.1, Math.ceil(end * 10 - 1e-6) / 10);
-  return `${timeFragment(from)},${Number(to.toFixed(1))}`;
+  return Number(Math.max(from + 0.1, Math.ceil(end * 10 - 1e-6) / 10).toFixed(1));
 }

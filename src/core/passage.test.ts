@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passageOf, passageTimes, prose, quoteText } from './passage.ts';
+import { passageLines, passageOf, passageTimes, prose, quoteText } from './passage.ts';
 
 describe('prose', () => {
   it('turns caption line breaks and runs of spaces into single spaces', () => {
@@ -52,5 +52,21 @@ describe('quoteText', () => {
       close: ' »',
     });
     expect(text).toBe('« Depuis 2015 je suis responsable de l’incubateur »\n— Survivre en milieu hostile (1:23–1:28)\nhttps://example.fr/lecon#t=83,88.4\n');
+  });
+});
+
+describe('passageLines', () => {
+  const cues = [
+    { start: 80, end: 83.5 },
+    { start: 83.6, end: 86 },
+    { start: 86, end: 88.31 },
+    { start: 88.4, end: 92 },
+  ];
+  it('covers the lines of a copied passage, read back from its link', () => {
+    // The link of lines 1 to 2 is #t=83,88.4: the line before ends within its first half second.
+    expect(passageLines(cues, { start: 83, end: 88.4 })).toEqual({ first: 1, last: 2 });
+  });
+  it('is null when no line falls in the range', () => {
+    expect(passageLines(cues, { start: 100, end: 110 })).toBeNull();
   });
 });

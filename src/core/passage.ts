@@ -39,6 +39,22 @@ export function passageTimes(cues: readonly { start: number; end: number }[], pa
   return { start: first.start, end: Math.max(first.start, last.end) };
 }
 
+/**
+ * The cues a passage opened from a link covers: those that end after its start (the link's start is floored to a
+ * second, so half a second of the line before does not count) and start before its end.
+ */
+export function passageLines(cues: readonly { start: number; end: number }[], range: { start: number; end: number }): { first: number; last: number } | null {
+  let first = -1;
+  let last = -1;
+  cues.forEach((cue, i) => {
+    if (cue.end > range.start + 0.5 && cue.start < range.end - 0.05) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  });
+  return first < 0 ? null : { first, last };
+}
+
 export interface QuoteSource {
   text: string;
   title: string;

@@ -23,6 +23,7 @@ import { lessonEvent } from './lesson-events.ts';
 import { loadLesson, type LessonModel } from './lesson-loader.ts';
 import { initialSnapshot, type LessonChange, type LessonRequests, type LessonSnapshot, type LessonStatus, type StorePlugin } from './lesson-snapshot.ts';
 import { Requests } from './requests.ts';
+import { PassageStop, type PassageRange } from './passage-stop.ts';
 import { SeekHold } from './seek-hold.ts';
 import { uiLanguage, type UiLanguage } from './ui-language.ts';
 import { isLearnerFacing, problemForConsole } from '../core/problem-audience.ts';
@@ -52,6 +53,7 @@ export class LessonStore {
   #time = 0;
   #mediaDuration = 0;
   #hold = new SeekHold();
+  #passage = new PassageStop();
   #pendingPlay: (() => void)[] = [];
   #load: AbortController | null = null;
   #lessonUrl = '';
@@ -234,6 +236,7 @@ export class LessonStore {
       this.learner.close();
       this.#adapter?.pause();
       this.#hold.clear();
+      this.#passage.set(null);
     }
     this.#lessonUrl = url;
     this.#commit(['status', 'model', 'problems'], { status: 'loading', model: null, notesLoading: false, problems: [] });
@@ -247,8 +250,10 @@ export class LessonStore {
     if (load.signal.aborted) return;
     if (!loaded) return this.#commit(['status'], { status: 'error' });
     const { model } = loaded;
-    this.#hold.start ??= this.#startFromFragment(this.#env.hash(), model.chapters);
-    this.#commit(['status', 'model', 'active'], { status: 'ready', model, notesLoading: loaded.notes !== null });
+    // A start asked for before the lesson arrived (`start`, `seek()`) wins over the address's fragment.
+    const link = this.#hold.start === null ? this.#startFromFragment(this.#env.hash(), model.chapters) : null;
+    if (link) this.#goTo(link);
+    this.#commit(['status', 'model', 'active', 'passage'], { status: 'ready', model, notesLoading: loaded.notes !== null, passage: this.#passage.range });
     this.descriptions.apply();
     this.#update(this.#clock(0), true);
     this.#env.dispatch(
@@ -268,22 +273,27 @@ export class LessonStore {
     this.#commit(['model'], { notesLoading: false });
   }
 
-  /** A start position from `#t=` or `#chapter=`; a bad value is a warning, never an exception. */
-  #startFromFragment(hash: string, chapters: readonly Chapter[]): number | null {
+  /** A start position (and a passage's end) from `#t=` or `#chapter=`; a bad value is a warning, never an exception. */
+  #startFromFragment(hash: string, chapters: readonly Chapter[]): { time: number; end?: number } | null {
     const link = parseDeepLink(hash);
     for (const warning of link.warnings) this.#env.warn(`ignored part of the link: ${warning}`);
     if (link.chapter) {
       const chapter = chapters.find((c) => c.id === link.chapter);
-      if (chapter) return chapter.start;
+      if (chapter) return { time: chapter.start };
       this.#env.warn(`ignored part of the link: no chapter "${link.chapter}" in this lesson`);
     }
-    return link.time ?? null;
+    return link.time === undefined ? null : { time: link.time, end: link.end };
+  }
+
+  #goTo(link: { time: number; end?: number }): void {
+    if (link.end === undefined) this.seek(link.time);
+    else this.seekPassage({ start: link.time, end: link.end });
   }
 
   /** Applies a new `#t=`/`#chapter=` fragment while the page is open (hashchange). */
   followFragment(hash: string): void {
-    const start = this.#startFromFragment(hash, this.chapters);
-    if (start !== null) this.seek(start);
+    const link = this.#startFromFragment(hash, this.chapters);
+    if (link) this.#goTo(link);
   }
 
   // ——— Media ———
@@ -384,6 +394,7 @@ export class LessonStore {
   /** Recomputes what is active at `time`. O(log n): runs every frame while playing. */
   #update(time: number, force = false): void {
     this.#time = time;
+    if (this.#passage.crossedEnd(time, this.#adapter?.state.paused === false)) this.#adapter?.pause();
     this.descriptions.timeUpdate(time);
     const cueIndex = lastStartedIndex(this.cues, time);
     const chapterIndex = chapterIndexAt(this.chapters, time);
@@ -404,6 +415,7 @@ export class LessonStore {
   seek(seconds: number): void {
     if (!Number.isFinite(seconds)) return;
     const time = Math.min(Math.max(0, seconds), this.duration || Infinity);
+    this.#passage.seeked(time);
     if (!this.#adapter?.state.canPlay) {
       this.#hold.start = time;
       this.#update(time);
@@ -413,6 +425,13 @@ export class LessonStore {
     this.#adapter.seek(time);
     // Mark the target at once: the transcript must not wait for the media to report the seek.
     this.#update(time);
+  }
+
+  /** Goes to a passage's start (played when the learner presses play), highlights it, and pauses once at its end. */
+  seekPassage(range: PassageRange | null): void {
+    this.#passage.set(range && Number.isFinite(range.start) && Number.isFinite(range.end) && range.end > range.start ? { ...range } : null);
+    this.#commit(['passage'], { passage: this.#passage.range });
+    if (this.#passage.range) this.seek(this.#passage.range.start);
   }
 
   seekToChapter(id: string): boolean {

@@ -14,7 +14,8 @@
  *   pages that place `<lesson-transcript for>`, `<lesson-chapters for>` and `<lesson-notes for>` themselves.
  * @attr layout - `auto` (default): the player takes the height it needs; `fill`: it fills its own height (give it
  *   one, as `embed.html` does), and below 1024 px of width the video and the panels become tabs.
- * @attr start - where playback starts: seconds or `1:23`, `1m23s`.
+ * @attr start - where playback starts: seconds or `1:23`, `1m23s`; or a passage, `83,88` (`1:23,1:28`): it is
+ *   highlighted in the transcript, played from its start, and playback pauses once at its end.
  * @attr embed-src - URL of `embed.html` for the Embed dialog's iframe snippet (default: beside the library).
  * @attr script-src - URL of the library script for the Embed dialog's snippet (default: the library's own).
  * @attr no-embed - boolean: no "Embed" button.
@@ -64,7 +65,7 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { parseTime } from '../../core/time.ts';
+import { parseTimeRange } from '../../core/deep-link.ts';
 import type { Chapter, Cue } from '../../core/types.ts';
 import { uiStrings, type UiStrings } from '../../i18n/strings.ts';
 import type { MediaAdapter } from '../../media/media-adapter.ts';
@@ -207,6 +208,10 @@ export class LessonPlayer extends LitElement {
   seekToChapter(id: string): boolean {
     return this.#store.seekToChapter(id);
   }
+  /** Goes to a passage's start and highlights it; playback pauses once at its end. */
+  seekPassage(start: number, end: number): void {
+    this.#store.seekPassage({ start, end });
+  }
   openNotes(chapterId: string): boolean {
     return this.#store.openNotes(chapterId);
   }
@@ -321,9 +326,10 @@ export class LessonPlayer extends LitElement {
       this.setDescriptions(value === 'off' || value === 'false' ? false : value === '' || value === 'on' || value === 'true' ? true : value);
     }
     if (changed.has('start') && this.start) {
-      const start = parseTime(this.start);
-      if (start === undefined) console.warn(`lesson-player: start="${this.start}" is not a time (try 90, 1:30 or 1m30s)`);
-      else this.#store.seek(start);
+      const start = parseTimeRange(this.start);
+      if (typeof start === 'string') console.warn(`lesson-player: start="${this.start}" ${start}`);
+      else if (start.end === undefined) this.#store.seek(start.start);
+      else this.#store.seekPassage({ start: start.start, end: start.end });
     }
   }
 

@@ -6,6 +6,8 @@
  * or moves the keyboard focus in the text, and comes back with the "Resume following" button or a seek. The list
  * is one tab stop: arrows, Page Up/Down, Home and End move between lines, Enter or Space seeks, C copies a link to
  * the line. A search field marks matches (CSS Custom Highlight API), counts them and puts them on the seek bar.
+ * Lines read as prose; a selection across lines (mouse, touch, or Shift with the arrows) is a passage to quote or to
+ * note (passage-actions.ts), and a passage opened from a link (`#t=83,88`) is highlighted.
  *
  * Cue text reaches the DOM only as text nodes (see cue-dom.ts). A change of the spoken line touches two elements,
  * so a 4 000-line transcript costs nothing per frame. Lessons of more than 400 lines are windowed (line-blocks.ts).
@@ -44,7 +46,11 @@ import { RovingFocus } from './roving-focus.ts';
 import { TranscriptSearch } from './search-painting.ts';
 import { transcriptStyles } from './lesson-transcript.styles.ts';
 import { documentDescriptions } from '../../core/lesson-document.ts';
-import { prose } from '../../core/passage.ts';
+import { passageLines, prose } from '../../core/passage.ts';
+import { lessonTitle } from '../../core/lesson-title.ts';
+import { formatDuration } from '../../core/time.ts';
+import { passageStrings } from '../../i18n/passage-strings.ts';
+import { PassageActions } from './passage-actions.ts';
 import { descriptionStrings } from '../../i18n/description-strings.ts';
 
 /**
@@ -55,14 +61,14 @@ import { descriptionStrings } from '../../i18n/description-strings.ts';
 export class LessonTranscript extends LessonView {
   static override styles = [visuallyHiddenStyles, transcriptStyles, speakerLabelStyles];
 
-  protected readonly watches: readonly LessonChange[] = ['status', 'model'];
+  protected readonly watches: readonly LessonChange[] = ['status', 'model', 'passage'];
 
   /** What the built lines show: rebuilt only when the lesson or the language changes. */
   #built: { model: LessonModel | null; lang: string } = { model: null, lang: '' };
 
   readonly #lines: LineWindow = new LineWindow(this, {
     scroller: () => this.#scroller,
-    pinnedLines: () => [this.#roving.tabStop, this.#search.currentLine],
+    pinnedLines: () => [this.#roving.tabStop, this.#search.currentLine, this.#passage.anchor],
     blockBuilt: () => {
       this.#roving.restore();
       this.#actions.syncCopyButtons();
@@ -84,9 +90,11 @@ export class LessonTranscript extends LessonView {
     reveal: (line) => this.#follow.scrollLineTo(line, 'reveal', false),
     lineAction: (kind, index) => {
       if (kind === 'activate') this.#activate(index);
+      else if (this.#passage.covers(index)) void (kind === 'copy' ? this.#passage.copyQuote() : this.#passage.addNote());
       else if (kind === 'copy') void this.#actions.copyLink(index);
       else this.#actions.addNote(index);
     },
+    extendSelection: (from, to) => this.#passage.extend(from, to),
   });
 
   readonly #search: TranscriptSearch = new TranscriptSearch(this, this.#lines, this.#follow, {
@@ -117,6 +125,26 @@ export class LessonTranscript extends LessonView {
     copyButtonLines: () => [this.#lines.spoken, this.#roving.tabStop],
   });
 
+  readonly #passage: PassageActions = new PassageActions(this, this.#lines, {
+    lang: () => this.strings.lang,
+    cues: () => this.controller?.cues ?? [],
+    title: () => {
+      const model = this.controller?.model;
+      return model ? lessonTitle(model.manifest, model.contentLang) : '';
+    },
+    root: () => this.renderRoot as ShadowRoot,
+    scroller: () => this.#scroller,
+    addNote: (start, end, quote) => {
+      const controller = this.controller;
+      const note = controller?.learner.addPassageNote(start, end, quote);
+      if (!controller || !note) return false;
+      controller.openNotes(note.chapterId, false);
+      return true;
+    },
+    offerByHand: (link) => this.#actions.offerByHand(link),
+    announce: (message) => this.controller?.announce(message),
+  });
+
   protected override onControllerChanged(): void {
     this.#follow.reset();
   }
@@ -124,6 +152,7 @@ export class LessonTranscript extends LessonView {
   protected override onLessonChange(changes: ReadonlySet<LessonChange>): void {
     super.onLessonChange(changes);
     if (changes.has('active') || changes.has('playback')) this.#onClock(changes.has('active'));
+    if (changes.has('passage')) this.#showSharedPassage();
   }
 
   protected override render() {
@@ -131,7 +160,7 @@ export class LessonTranscript extends LessonView {
     return html`
       <section class="transcript" part="base" aria-labelledby="title">
         <h2 class="title" id="title" part="title">${s.transcript}</h2>
-        ${this.#search.render(s)}
+        ${this.#search.render(s)} ${this.#renderSharedPassage()}
         <div class="body">
           <div
             class="scroller"
@@ -148,6 +177,7 @@ export class LessonTranscript extends LessonView {
             ? nothing
             : html`<button class="resume" type="button" part="resume-button" @click=${this.#onResumeClick}>${s.resumeFollowing}</button>`}
         </div>
+        ${this.#passage.render()}
         <p class="keys-hint" aria-hidden="true">${s.transcriptKeysHint}</p>
         ${this.#actions.renderFallback(s)}
       </section>
@@ -160,11 +190,13 @@ export class LessonTranscript extends LessonView {
     if (model === this.#built.model && this.strings.lang === this.#built.lang) return;
     this.#search.forgetLines();
     this.#actions.forgetLines();
+    this.#passage.forgetLines();
     this.#roving.reset();
     const descriptions = model ? documentDescriptions(model).map((d) => ({ start: d.start, text: prose(d.text) })) : [];
     this.#lines.build(model?.cues ?? [], model?.chapters ?? [], { descriptions, label: descriptionStrings(this.strings.lang).line });
     this.#built = { model, lang: this.strings.lang };
     this.#showSpoken();
+    this.#showSharedPassage();
     this.#search.refresh();
     // Skip the smooth scroll on a new lesson: the reader has not seen the old position.
     this.#follow.followNextFrame();
@@ -196,6 +228,19 @@ export class LessonTranscript extends LessonView {
     if (index >= 0 && !this.#roving.hasFocus()) this.#roving.moveTo(index);
     this.#actions.syncCopyButtons();
     this.#lines.leave(previous, index);
+  }
+
+  /** The passage opened from a link (`#t=83,88`): named above the lines, its lines highlighted. */
+  #renderSharedPassage() {
+    const range = this.controller?.snapshot.passage;
+    if (!range) return nothing;
+    return html`<p class="passage-shared">${passageStrings(this.strings.lang).shared(formatDuration(range.start), formatDuration(range.end))}</p>`;
+  }
+
+  #showSharedPassage(): void {
+    const range = this.controller?.snapshot.passage;
+    const lines = range ? passageLines(this.controller!.cues, range) : null;
+    this.#lines.markPassage(lines?.first ?? -1, lines?.last ?? -2);
   }
 
   #onResumeClick(): void {

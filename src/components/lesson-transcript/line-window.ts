@@ -57,6 +57,8 @@ export class LineWindow implements ReactiveController {
   #near = new Set<LineBlock>();
   #observer: IntersectionObserver | null = null;
   #spoken = -1;
+  /** The lines of the passage opened from a link (first > last: none). */
+  #passage = { first: -1, last: -2 };
 
   constructor(
     host: ReactiveControllerHost,
@@ -130,6 +132,7 @@ export class LineWindow implements ReactiveController {
     this.#blockByList.clear();
     this.#blockOf = plan.blockOf;
     this.#spoken = -1;
+    this.#passage = { first: -1, last: -2 };
     this.#windowed = plan.windowed;
     scroller.classList.toggle('windowed', this.#windowed);
     const fragment = document.createDocumentFragment();
@@ -193,6 +196,14 @@ export class LineWindow implements ReactiveController {
     // Marked here, or by #buildBlock when the block is built.
     if (this.ensureLine(index) && !this.#rows[index]!.classList.contains('is-active')) this.#markSpoken(index);
     return previous;
+  }
+
+  /** Highlights the lines `first` to `last` (the passage opened from a link); first > last for none. */
+  markPassage(first: number, last: number): void {
+    const before = this.#passage;
+    for (let i = Math.max(0, before.first); i <= before.last; i++) this.#rows[i]?.classList.remove('in-passage');
+    this.#passage = { first, last };
+    for (let i = Math.max(0, first); i <= last; i++) this.#rows[i]?.classList.add('in-passage');
   }
 
   /** The line of a cue, its block built first if need be (and the lines repainted, unless told not to). */
@@ -284,7 +295,7 @@ export class LineWindow implements ReactiveController {
 
   #buildRow(cue: Cue): HTMLElement {
     const row = document.createElement('li');
-    row.className = 'row';
+    row.className = cue.index >= this.#passage.first && cue.index <= this.#passage.last ? 'row in-passage' : 'row';
     row.dataset.index = String(cue.index);
 
     // A button role rather than a <button>: the reader can still select and copy the text of a line.
@@ -292,7 +303,7 @@ export class LineWindow implements ReactiveController {
     line.className = 'line';
     line.setAttribute('role', 'button');
     line.tabIndex = -1;
-    line.setAttribute('aria-keyshortcuts', 'c n');
+    line.setAttribute('aria-keyshortcuts', 'c n Shift+ArrowDown Shift+ArrowUp');
 
     const time = document.createElement('span');
     time.className = 'time';
