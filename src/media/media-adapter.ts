@@ -20,6 +20,8 @@ export interface MediaTextTrackInit {
 
 export interface MediaSetup {
   title: string;
+  /** The lesson's series (else its provider), shown under the title by the system's media controls. */
+  artist?: string;
   sources: MediaSourceInit[];
   poster?: string;
   thumbnails?: string;
@@ -71,7 +73,7 @@ export interface MediaAdapter {
    * The same media in another language: the title, the controls' words and the text tracks change, while the
    * video keeps playing where it is (and the player library is not torn down mid-frame).
    */
-  relabel(setup: Pick<MediaSetup, 'title' | 'lang' | 'translations' | 'textTracks'>): void;
+  relabel(setup: Pick<MediaSetup, 'title' | 'artist' | 'lang' | 'translations' | 'textTracks'>): void;
   /** Marks on the time slider, as fractions of the duration (search matches). */
   setSliderMarks(fractions: readonly number[], label: string): void;
   /** Called with each state change. Returns an unsubscribe function. */

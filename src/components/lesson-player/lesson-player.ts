@@ -82,6 +82,8 @@ import { playerStyles } from './lesson-player.styles.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';
 import { problemsStyles, renderProblems } from '../lesson-problems/lesson-problems.ts';
 import { lessonTitle } from '../../core/lesson-title.ts';
+import { MediaSessionControl } from './media-session-control.ts';
+import { mediaSessionInfo } from '../../core/media-session-info.ts';
 import { AudioDescriptionControl } from './audio-description-control.ts';
 
 /** The panels' chunk (panels.ts), fetched once per page whatever the number of players. */
@@ -140,6 +142,8 @@ export class LessonPlayer extends LitElement {
   constructor() {
     super();
     new ContextProvider(this, { context: lessonStoreContext, initialValue: this.#store });
+    // The system's media controls: the lesson's metadata, chapters on the previous/next track keys.
+    new MediaSessionControl(this, this.#store);
     this.#captions.controller = this.#store;
   }
 
@@ -339,6 +343,7 @@ export class LessonPlayer extends LitElement {
     const { manifest, contentLang } = model;
     const labels = {
       title: lessonTitle(manifest, contentLang),
+      artist: mediaSessionInfo(manifest, contentLang, []).artist,
       lang: this.strings.lang,
       translations: this.strings.media,
       textTracks: [
