@@ -1,7 +1,7 @@
 /**
  * `embed.html`: one lesson filling its frame, for `<iframe>` embeds and oEmbed.
  *
- * URL parameters: `lesson` (manifest URL, required), `t` (start time), `chapter` (start chapter id), `lang`
+ * URL parameters: `lesson` (manifest URL, required), `t` (start time, or a passage `83,88`), `chapter` (start chapter id), `lang`
  * (`fr`/`en`), `captions` (`on`/`off`), `ad` (`on`: audio description), `id` (player id in messages), `origins` (comma list of host origins allowed
  * to use the postMessage API; the embed's own origin always is). See `protocol.ts` for the messages.
  *

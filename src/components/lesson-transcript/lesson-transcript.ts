@@ -23,12 +23,14 @@
  * @csspart search - the search field, its buttons and its status.
  * @csspart lines - the scroll container of the lines.
  * @csspart resume-button - the "Resume following" button.
+ * @csspart passage-actions - "Copy quote" and "Add a note on this passage", shown while lines are selected.
  *
  * @cssprop --lesson-font - font family.
  * @cssprop --lesson-color - text colour.
  * @cssprop --lesson-background - background.
  * @cssprop --lesson-accent - focus ring, the current line's bar, the resume button.
  * @cssprop --lesson-highlight - background of the current line.
+ * @cssprop --lesson-passage-highlight - background of the lines of a passage opened from a link (`#t=83,88`).
  * @cssprop --lesson-radius - corner radius.
  * @cssprop --lesson-transcript-height - the most height the lines take before scrolling (default 28rem).
  */

@@ -73,7 +73,7 @@ export class PassageActions implements ReactiveController {
     if (!times) return nothing;
     const w = passageStrings(this.around.lang());
     // The buttons keep the selection: pressing them must not move it (nor the focus, for a pointer).
-    return html`<div class="passage-actions" role="group" aria-label=${w.selected(formatDuration(times.start), formatDuration(times.end))}>
+    return html`<div class="passage-actions" part="passage-actions" role="group" aria-label=${w.selected(formatDuration(times.start), formatDuration(times.end))}>
       <button type="button" @pointerdown=${keepSelection} @click=${this.copyQuote}>${w.copyQuote}</button>
       <button type="button" @pointerdown=${keepSelection} @click=${this.addNote}>${w.addNote}</button>
     </div>`;
