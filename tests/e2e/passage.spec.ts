@@ -132,5 +132,13 @@ test('a passage link highlights the passage, plays from its start and pauses onc
   const embed = await context.newPage();
   await embed.goto('/embed.html?lesson=lessons/survivre-en-milieu-hostile.json&t=4,13.7');
   await expect(embed.locator('lesson-player .row.in-passage')).toHaveCount(3);
+
+  // The full transcript page copies as it reads too: a paragraph's time once, then its words.
+  await embed.goto('/transcription.html');
+  const paragraph = embed.locator('lesson-transcript-document section p:not(.slide)').first();
+  await expect(paragraph).toContainText('Bonjour');
+  await paragraph.evaluate((p) => (p.getRootNode() as ShadowRoot & { getSelection(): Selection }).getSelection().selectAllChildren(p));
+  await embed.keyboard.press('Control+c');
+  await expect.poll(() => clipboard(embed)).toMatch(/^0:01 Bonjour, je suis Héla Ghariani\. Depuis 2015 je suis responsable de l'incubateur/);
   await embed.close();
 });
