@@ -31,10 +31,9 @@ async function dragSelect(page: Page, transcript: Locator, from: number, to: num
   await page.mouse.up();
 }
 
-test('select lines with the mouse and the keyboard: words, a quote with a link that plays the passage, a note on it', async ({ page, openLesson }) => {
-  let player = await openLesson();
-  await waitForMedia(page);
-  let transcript = transcriptOf(player);
+test('prose lines; three lines selected with the mouse copy as words, and as a quote with a link to the passage', async ({ page, openLesson }) => {
+  const player = await openLesson();
+  const transcript = transcriptOf(player);
 
   // Prose: a caption's forced line break is a space in the transcript; the speaker-less demo shows no label.
   const caption = await player.evaluate((el: any) => el.cues[1].text as string);
@@ -53,8 +52,12 @@ test('select lines with the mouse and the keyboard: words, a quote with a link t
   await actions.getByRole('button', { name: 'Copier la citation' }).click();
   await expect.poll(() => clipboard(page)).toBe(`«\u00a0${WORDS}\u00a0»\n— Survivre en milieu hostile (0:04–0:13)\n${link}\n`);
   await expect.poll(() => liveRegion(player)).toBe('Citation copiée');
-  expect(await axeViolations(page, 'lesson-player')).toEqual([]);
+  expect(await axeViolations(page, { fromShadowDom: ['lesson-player', 'lesson-transcript'] })).toEqual([]);
+});
 
+test('Shift with the arrows selects lines: C copies the quote, N adds a note on the passage, kept and exported', async ({ page, openLesson }) => {
+  let player = await openLesson();
+  const transcript = transcriptOf(player);
   // The keyboard: Shift with the arrows selects lines, C copies the quote, N adds a note on the passage.
   const cues = await player.evaluate((el: any) => el.cues.map((c: any) => ({ start: c.start, end: c.end })));
   await transcript.locator('.row[data-index="5"] .line').focus();
@@ -67,6 +70,13 @@ test('select lines with the mouse and the keyboard: words, a quote with a link t
   await expect
     .poll(() => clipboard(page))
     .toBe(`«\u00a0En quelques années, j'ai identifié quelques schémas récurrents qui reviennent dans la construction d'une Startup d'Etat ou de Territoire. Je vais donc vous raconter comment survivre en milieu hostile,\u00a0»\n— Survivre en milieu hostile (0:19–0:33)\n${keyboardLink}\n`);
+  // A move without Shift lets the passage go; Shift with the arrows upwards selects it again.
+  await page.keyboard.press('ArrowDown');
+  await expect(transcript.getByRole('group', { name: /^Passage sélectionné/ })).toHaveCount(0);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Shift+ArrowUp');
+  await page.keyboard.press('Shift+ArrowUp');
+  await expect(transcript.getByRole('group', { name: 'Passage sélectionné, de 19 s à 33 s' })).toBeVisible();
   await page.keyboard.press('n');
   const notes = player.locator('lesson-my-notes[chapter-id="introduction"]');
   const field = notes.locator('textarea');
@@ -77,12 +87,11 @@ test('select lines with the mouse and the keyboard: words, a quote with a link t
   // After a reload: the note shows its range, quotes the passage, and its button plays the passage.
   await page.reload();
   player = page.locator('lesson-player');
-  transcript = transcriptOf(player);
   await expect(field).toHaveValue('Les schémas récurrents');
   await expect(notes.locator('blockquote')).toHaveText(/^En quelques années, .* comment survivre en milieu hostile,$/);
   const play = notes.getByRole('button', { name: '0:19–0:33, lire le passage de 19 s à 33 s' });
   await expect(play).toBeVisible();
-  expect(await axeViolations(page, 'lesson-player')).toEqual([]);
+  expect(await axeViolations(page, { fromShadowDom: ['lesson-player', 'lesson-notes', 'lesson-my-notes[chapter-id="introduction"]'] })).toEqual([]);
 
   // Exported to Markdown with its range, its link and its words.
   const learner = player.locator('lesson-learner');
@@ -91,9 +100,15 @@ test('select lines with the mouse and the keyboard: words, a quote with a link t
   const markdown = await readFile((await download.path())!, 'utf8');
   expect(markdown).toContain(`### [0:19–0:33](${keyboardLink})`);
   expect(markdown).toMatch(/\n> En quelques années, .* survivre en milieu hostile,\n\nLes schémas récurrents\n/);
+
+  // The note's button goes to the passage and highlights it.
+  await play.click();
+  await expect(transcriptOf(player).locator('.row.in-passage')).toHaveCount(3);
+  await expect(transcriptOf(player).locator('.row.in-passage .text').first()).toHaveText(/^En quelques années/);
+  await player.evaluate((el: any) => el.pause());
 });
 
-test('a passage link highlights the passage, plays from its start and pauses once at its end; bad ranges warn', async ({ page, openLesson, context }) => {
+test('a passage link highlights the passage, plays from its start and pauses once at its end; bad ranges warn', async ({ page, openLesson }) => {
   const warnings: string[] = [];
   page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
   const player = await openLesson('/#t=4,13.7');
@@ -102,7 +117,7 @@ test('a passage link highlights the passage, plays from its start and pauses onc
   await expect(transcript.locator('.row.in-passage')).toHaveCount(3);
   await expect(transcript.locator('.row.in-passage .text').first()).toHaveText(/^Depuis 2015/);
   await expect(transcript.getByText('Passage partagé\u00a0: de 4 s à 13 s')).toBeVisible();
-  expect(await axeViolations(page, 'lesson-player')).toEqual([]);
+  expect(await axeViolations(page, { fromShadowDom: ['lesson-player', 'lesson-transcript'] })).toEqual([]);
 
   // Play (faster, to keep the test short: the stop watches the lesson's clock, whatever the rate).
   const video = player.locator('video');
@@ -125,20 +140,22 @@ test('a passage link highlights the passage, plays from its start and pauses onc
   await page.evaluate(() => (location.hash = '#t=9,3'));
   await expect.poll(() => warnings.join('\n')).toMatch(/t="9,3" is a passage that ends before it starts/);
 
-  // The element's start attribute and the embed page take a passage too.
+  // The element's start attribute takes a passage too.
   await player.evaluate((el) => el.setAttribute('start', '0:19,0:33.1'));
   await expect(transcript.locator('.row.in-passage')).toHaveCount(3);
   await expect(transcript.locator('.row.in-passage .text').first()).toHaveText(/^En quelques années/);
-  const embed = await context.newPage();
-  await embed.goto('/embed.html?lesson=lessons/survivre-en-milieu-hostile.json&t=4,13.7');
-  await expect(embed.locator('lesson-player .row.in-passage')).toHaveCount(3);
+});
+
+test('embed.html?t=start,end highlights the passage; the full transcript page copies a paragraph as it reads', async ({ page }) => {
+  await page.goto('/embed.html?lesson=lessons/survivre-en-milieu-hostile.json&t=4,13.7');
+  await expect(page.locator('lesson-player .row.in-passage')).toHaveCount(3);
+  await expect(page.locator('lesson-player .row.in-passage .text').first()).toHaveText(/^Depuis 2015/);
 
   // The full transcript page copies as it reads too: a paragraph's time once, then its words.
-  await embed.goto('/transcription.html');
-  const paragraph = embed.locator('lesson-transcript-document section p:not(.slide)').first();
+  await page.goto('/transcription.html');
+  const paragraph = page.locator('lesson-transcript-document section p:not(.slide)').first();
   await expect(paragraph).toContainText('Bonjour');
   await paragraph.evaluate((p) => (p.getRootNode() as ShadowRoot & { getSelection(): Selection }).getSelection().selectAllChildren(p));
-  await embed.keyboard.press('Control+c');
-  await expect.poll(() => clipboard(embed)).toMatch(/^0:01 Bonjour, je suis Héla Ghariani\. Depuis 2015 je suis responsable de l'incubateur/);
-  await embed.close();
+  await page.keyboard.press('Control+c');
+  await expect.poll(() => clipboard(page)).toMatch(/^0:01 Bonjour, je suis Héla Ghariani\. Depuis 2015 je suis responsable de l'incubateur/);
 });

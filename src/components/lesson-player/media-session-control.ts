@@ -1,9 +1,10 @@
 /**
  * The system's media controls for `<lesson-player>` (Media Session API: keyboard media keys, the lock screen, the
  * browser's media hub): the lesson's title, series, poster and chapters as metadata, previous/next track to the
- * previous/next chapter, seek backward/forward by 10 s, and the position. A reactive controller: added while its host
- * is connected, every handler it set put back to null on disconnect. Feature-detected: without the API (or
- * `MediaMetadata`), it does nothing.
+ * previous/next chapter, seek backward/forward by 10 s, and the position. A reactive controller: the system's
+ * controls are one per page, so they go to the first player connected, then to the last one played; a player leaving
+ * the page puts every handler it set back to null. Feature-detected: without the API (or `MediaMetadata`), it does
+ * nothing.
  *
  * Vidstack's player keeps its own session for play, pause and seeking to a time, and writes its metadata when its
  * title or poster change; this controller writes the lesson's when the lesson or its language change and when
@@ -18,6 +19,9 @@ const ACTIONS = ['previoustrack', 'nexttrack', 'seekbackward', 'seekforward'] as
 /** Seconds a seek backward or forward moves when the system does not say. */
 const SEEK_OFFSET = 10;
 
+/** The player whose lesson the system's controls show: the last one played (else the first one connected). */
+let owner: MediaSessionControl | null = null;
+
 export class MediaSessionControl implements ReactiveController {
   #stop: (() => void) | null = null;
 
@@ -29,22 +33,32 @@ export class MediaSessionControl implements ReactiveController {
   }
 
   hostConnected(): void {
-    const session = mediaSession();
-    if (!session) return;
-    for (const action of ACTIONS) setHandler(session, action, (details) => this.#onAction(action, details));
+    if (!mediaSession()) return;
     this.#stop = this.store.subscribe((changes) => {
-      if (changes.has('model') || changes.has('lang') || (changes.has('playback') && !this.store.paused)) this.#writeMetadata();
-      if (changes.has('playback') || changes.has('active')) this.#writePosition();
+      const started = changes.has('playback') && !this.store.paused;
+      if (started && owner !== this) this.#claim();
+      else if (owner === this && (changes.has('model') || changes.has('lang') || started)) this.#writeMetadata();
+      if (owner === this && (changes.has('playback') || changes.has('active'))) this.#writePosition();
     });
-    this.#writeMetadata();
+    if (!owner) this.#claim();
   }
 
   hostDisconnected(): void {
     this.#stop?.();
     this.#stop = null;
     const session = mediaSession();
-    if (!session) return;
+    if (!session || owner !== this) return;
+    owner = null;
     for (const action of ACTIONS) setHandler(session, action, null);
+  }
+
+  /** This player's lesson goes to the system's controls, and their keys to this player. */
+  #claim(): void {
+    const session = mediaSession();
+    if (!session) return;
+    owner = this;
+    for (const action of ACTIONS) setHandler(session, action, (details) => this.#onAction(action, details));
+    this.#writeMetadata();
   }
 
   #onAction(action: (typeof ACTIONS)[number], details: MediaSessionActionDetails): void {

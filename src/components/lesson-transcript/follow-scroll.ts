@@ -25,6 +25,8 @@ export interface FollowScrollHost {
   spokenLine(): HTMLElement | undefined;
   /** The root the lines' selection belongs to. */
   root(): ShadowRoot;
+  /** The page's selection changed (one document listener serves the transcript: the passage actions read it too). */
+  selectionChanged(): void;
 }
 
 /** Whether the reader has text selected inside `element` (the selection of a shadow root where it has one). */
@@ -40,6 +42,7 @@ export class FollowScroll implements ReactiveController {
   #afterBuild = new FrameChecks(animationFrames);
   #onSelectionChange = () => {
     if (hasSelectionIn(this.around.root(), this.around.scroller())) this.stop();
+    this.around.selectionChanged();
   };
 
   constructor(

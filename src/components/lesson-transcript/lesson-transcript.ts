@@ -83,6 +83,7 @@ export class LessonTranscript extends LessonView {
     scroller: () => this.#scroller,
     spokenLine: () => this.#lines.line(this.#lines.spoken),
     root: () => this.renderRoot as ShadowRoot,
+    selectionChanged: () => this.#passage.selectionChanged(),
   });
 
   readonly #roving: RovingFocus = new RovingFocus(this, this.#lines, {
@@ -96,7 +97,7 @@ export class LessonTranscript extends LessonView {
       else if (kind === 'copy') void this.#actions.copyLink(index);
       else this.#actions.addNote(index);
     },
-    extendSelection: (from, to) => this.#passage.extend(from, to),
+    linesMoved: (from, to, extend) => (extend ? this.#passage.extend(from, to) : this.#passage.unselect()),
   });
 
   readonly #search: TranscriptSearch = new TranscriptSearch(this, this.#lines, this.#follow, {

@@ -1,8 +1,8 @@
 /**
  * What a reader does with a passage (a selection across transcript lines, by mouse, touch or Shift with the
  * arrows): "Copy quote" (the words, the lesson's title and a link that plays the passage, `#t=start,end`) and "Add
- * a note on this passage". A reactive controller: it follows the page's selection while the transcript is on the
- * page, shows the two actions below the lines while the selection is a passage, and builds the keyboard's selection
+ * a note on this passage". A reactive controller: it follows the page's selection (told by the transcript's one
+ * `selectionchange` listener), shows the two actions below the lines while the selection is a passage, and builds the keyboard's selection
  * (C and N on a line of the passage then copy the quote and add the note).
  */
 import { html, nothing, type LitElement, type ReactiveController } from 'lit';
@@ -43,12 +43,10 @@ export class PassageActions implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    document.addEventListener('selectionchange', this.#onSelectionChange);
-  }
-
+  /** Off the page, the selection is gone: the actions go with it. */
   hostDisconnected(): void {
-    document.removeEventListener('selectionchange', this.#onSelectionChange);
+    this.#anchor = -1;
+    this.#passage = null;
   }
 
   /** The line a keyboard selection extends from: its block must stay built. */
@@ -96,6 +94,13 @@ export class PassageActions implements ReactiveController {
     if (times) this.around.announce(passageStrings(this.around.lang()).keyboardSelected(formatDuration(times.start), formatDuration(times.end)));
   }
 
+  /** A move without Shift: the selected passage is let go, as a text selection is. */
+  unselect(): void {
+    if (!this.#passage) return;
+    transcriptSelection(this.around.root())?.removeAllRanges();
+    this.#read();
+  }
+
   copyQuote = async (): Promise<void> => {
     const passage = this.#passage;
     const times = this.#times();
@@ -118,12 +123,13 @@ export class PassageActions implements ReactiveController {
     return this.#passage ? passageTimes(this.around.cues(), this.#passage) : null;
   }
 
-  #onSelectionChange = (): void => {
+  /** The page's selection changed (the transcript's one `selectionchange` listener, in follow-scroll.ts, says so). */
+  selectionChanged(): void {
     const focused = this.around.root().activeElement;
     // The focus went to the actions themselves (Tab): the selection stays what they act on.
     if (focused?.closest('.passage-actions')) return;
     this.#read();
-  };
+  }
 
   #read(): void {
     const passage = selectedPassage(transcriptSelection(this.around.root()), this.around.scroller());

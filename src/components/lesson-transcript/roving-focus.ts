@@ -22,8 +22,8 @@ export interface RovingFocusHost {
   reveal(line: HTMLElement): void;
   /** Enter or Space (seek), C (copy a link) or N (add a note) on a line. */
   lineAction(kind: 'activate' | 'copy' | 'note', index: number): void;
-  /** Shift with a move, from line `from` to line `to` (focused now): select the lines. */
-  extendSelection(from: number, to: number): void;
+  /** A move from line `from` to line `to` (focused now): with Shift (`extend`), select the lines. */
+  linesMoved(from: number, to: number, extend: boolean): void;
 }
 
 export class RovingFocus implements ReactiveController {
@@ -125,7 +125,7 @@ export class RovingFocus implements ReactiveController {
     if (action.kind === 'move' || action.kind === 'extend') {
       this.around.readerMoved();
       this.focus(action.to);
-      if (action.kind === 'extend') this.around.extendSelection(index, action.to);
+      this.around.linesMoved(index, action.to, action.kind === 'extend');
     } else {
       this.around.lineAction(action.kind, index);
     }
