@@ -47,8 +47,7 @@ describe('planLines', () => {
 
   it('estimates heights from the lines of text, with room for a chapter heading', () => {
     const plan = planLines([cue(0, 0, 'une'), cue(1, 1, 'deux\nlignes')], [chapter(0, 0)]);
-    expect(lineEstimateEm('deux\nlignes')).toBe(lineEstimateEm('une'));
-    expect(lineEstimateEm('x'.repeat(100)) - lineEstimateEm('une')).toBeCloseTo(1.45);
+    expect(lineEstimateEm('deux\nlignes') - lineEstimateEm('une')).toBeCloseTo(1.45);
     expect(plan.blocks[0]!.estimateEm).toBeCloseTo(lineEstimateEm('une') + lineEstimateEm('deux\nlignes'));
     expect(plan.groups[0]!.estimateEm).toBeCloseTo(2.6 + plan.blocks[0]!.estimateEm);
   });

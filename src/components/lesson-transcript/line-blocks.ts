@@ -52,12 +52,12 @@ export interface LinePlan<C extends PlannedChapter> {
   blockOf: Int32Array;
 }
 
-/** Characters on a line of the transcript's text, about: its reading width is 70ch at most. */
-const LINE_CHARACTERS = 60;
-
-/** The estimated height of a line of cue text, in em: its words run as prose, one line box per line's worth. */
+/**
+ * The estimated height of a line of cue text, in em: one line box per caption line. The transcript shows a cue as
+ * prose, but in the side panel's width a caption line still takes about one line box.
+ */
 export function lineEstimateEm(text: string): number {
-  return LINE_PADDING_EM + LINE_HEIGHT_EM * Math.max(1, Math.ceil(text.length / LINE_CHARACTERS));
+  return LINE_PADDING_EM + LINE_HEIGHT_EM * Math.max(1, text.split('\n').length);
 }
 
 /**
