@@ -9,6 +9,7 @@
 import { formatTime, formatVttTime } from './time.ts';
 import type { Chapter, Cue, LessonManifest } from './types.ts';
 import { lessonTitle } from './lesson-title.ts';
+import { prose } from './passage.ts';
 
 /** A pause longer than this between two cues starts a new paragraph. */
 export const PARAGRAPH_PAUSE = 0.9;
@@ -59,7 +60,7 @@ export function documentDescriptions(source: Pick<LessonDocumentSource, 'descrip
 
 /** A cue's text as running text: its lines joined by spaces, runs of white space collapsed. */
 function cueProse(cue: Pick<Cue, 'text'>): string {
-  return cue.text.replace(/\s+/g, ' ').trim();
+  return prose(cue.text);
 }
 
 /** Joins cues (sorted by start) into paragraphs. */

@@ -1,7 +1,7 @@
 /**
  * `embed.html`: one lesson filling its frame, for `<iframe>` embeds and oEmbed.
  *
- * URL parameters: `lesson` (manifest URL, required), `t` (start time), `chapter` (start chapter id), `lang`
+ * URL parameters: `lesson` (manifest URL, required), `t` (start time, or a passage `83,88`), `chapter` (start chapter id), `lang`
  * (`fr`/`en`), `captions` (`on`/`off`), `ad` (`on`: audio description), `id` (player id in messages), `origins` (comma list of host origins allowed
  * to use the postMessage API; the embed's own origin always is). See `protocol.ts` for the messages.
  *
@@ -40,9 +40,14 @@ function emit(event: EmbedEvent): void {
 const chapterInfo = (c: Chapter) => ({ id: c.id, title: c.title, start: c.start, end: c.end });
 
 function start(): void {
-  const link = parseDeepLink(`t=${params.get('t') ?? ''}&chapter=${params.get('chapter') ?? ''}`);
+  // Only the parameters given: an absent `t` is no time, not a bad one.
+  const given = ['t', 'chapter'].filter((key) => params.has(key)).map((key) => `${key}=${encodeURIComponent(params.get(key)!)}`);
+  const link = parseDeepLink(given.join('&'));
+  for (const warning of link.warnings) console.warn(`lesson-player embed: ignored ${warning}`);
   if (link.chapter && player.seekToChapter(link.chapter)) return;
-  if (link.time !== undefined) player.seek(link.time);
+  if (link.time === undefined) return;
+  if (link.end === undefined) player.seek(link.time);
+  else player.seekPassage(link.time, link.end);
 }
 
 player.id = id;

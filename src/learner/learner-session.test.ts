@@ -48,6 +48,16 @@ describe('LearnerSession, a plugin of the lesson store', () => {
     expect(stored().notes.map((n: { text: string }) => n.text)).toEqual(['idée']);
   });
 
+  it('a note on a passage keeps its range and its words, stored with it', async () => {
+    const { env, learner, stored } = await session();
+    expect(learner.addPassageNote(70, 65, 'à l’envers')).toBeNull();
+    const note = learner.addPassageNote(64.6, 71.04, 'Depuis 2015\nje suis responsable')!;
+    expect(note).toMatchObject({ chapterId: 'suite', time: 64, end: 71.1, quote: 'Depuis 2015\nje suis responsable', text: '' });
+    learner.updateNote(note.id, 'à relire');
+    env.advance(EDIT_SAVE_DELAY_MS);
+    expect(stored().notes).toEqual([expect.objectContaining({ time: 64, end: 71.1, quote: 'Depuis 2015\nje suis responsable', text: 'à relire' })]);
+  });
+
   it('a deleted note can be restored until the undo offer expires on the clock', async () => {
     const { env, learner } = await session();
     const note = learner.addNote(5)!;

@@ -8,7 +8,7 @@
  * stored (another tab may have written) and another tab's writes arrive through the `storage` event and are merged
  * in, never written over. When storage fails the session keeps everything in memory and says so.
  */
-import { parseDeepLink } from '../core/deep-link.ts';
+import { parseDeepLink, passageEnd } from '../core/deep-link.ts';
 import { chapterIndexAt } from '../core/timeline.ts';
 import type { Chapter } from '../core/types.ts';
 import type { LessonEnvironment, TimerId } from '../state/environment.ts';
@@ -282,16 +282,23 @@ export class LearnerSession {
   }
 
   /** Adds an empty note at a moment (in its chapter) and asks its editor to take the focus. */
-  addNote(time: number, chapterId = this.chapterAt(time)): LearnerNote | null {
+  addNote(time: number, chapterId = this.chapterAt(time), passage: Pick<LearnerNote, 'end' | 'quote'> = {}): LearnerNote | null {
     const record = this.record;
     if (!record) return null;
     const now = this.#env.scheduler.wallClock();
-    const note: LearnerNote = { id: newNoteId(now), chapterId, time: Math.max(0, Math.floor(time)), text: '', createdAt: now, updatedAt: now };
+    const note: LearnerNote = { id: newNoteId(now), chapterId, time: Math.max(0, Math.floor(time)), ...passage, text: '', createdAt: now, updatedAt: now };
     record.notes = [...record.notes, note].sort((a, b) => a.time - b.time || a.createdAt - b.createdAt);
     this.#notify('notes');
     this.requests.emit('focus-note', { noteId: note.id, chapterId });
     this.#scheduleSave();
     return note;
+  }
+
+  /** A note on a passage: anchored at its start, with its end and its words (the passage plays from the note). */
+  addPassageNote(start: number, end: number, quote: string): LearnerNote | null {
+    if (!(end > start)) return null;
+    // The end as the passage's link has it, after the last words.
+    return this.addNote(start, this.chapterAt(start), { end: passageEnd(start, end), quote: quote.slice(0, MAX_NOTE_LENGTH) });
   }
 
   updateNote(id: string, text: string): void {

@@ -41,6 +41,17 @@ describe('notes as Markdown', () => {
     expect(back.notes).toEqual(notes);
   });
 
+  it('exports a note on a passage with its range, a link that plays it and its words quoted, and reads it back', () => {
+    const passage: LearnerNote = { ...note('p', 'introduction', 4, 'Mon avis\n> pas une citation'), end: 13.7, quote: 'Depuis 2015 je suis responsable de l’incubateur' };
+    const md = notesToMarkdown([passage, notes[0]!], exportOptions);
+    expect(md).toContain(
+      '### [0:04–0:13](https://example.org/lecon.html?x=1#t=4,13.7)\n<!-- note: p; updated: 2023-11-14T22:13:20.000Z -->\n\n> Depuis 2015 je suis responsable de l’incubateur\n\nMon avis\n\\> pas une citation',
+    );
+    const back = notesFromMarkdown(md, importOptions);
+    expect(back.problems).toEqual([]);
+    expect(back.notes).toEqual([passage, notes[0]]);
+  });
+
   it('merges an import without duplicates', () => {
     const back = notesFromMarkdown(notesToMarkdown(notes, exportOptions), importOptions).notes;
     const edited = { ...notes[0]!, text: 'modifiée', updatedAt: notes[0]!.updatedAt + 10 };

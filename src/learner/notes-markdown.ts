@@ -11,7 +11,7 @@ import { parseDeepLink } from '../core/deep-link.ts';
 import { chapterIndexAt } from '../core/timeline.ts';
 import { formatTime, parseTime } from '../core/time.ts';
 import type { Chapter } from '../core/types.ts';
-import { momentLink } from '../core/moment-link.ts';
+import { momentLink, passageLink } from '../core/moment-link.ts';
 import { MAX_NOTE_LENGTH, sortNotes, type LearnerNote } from './notes.ts';
 
 /** Larger files are refused before parsing. */
@@ -32,13 +32,24 @@ const CHAPTER_META = /^<!--\s*chapter:\s*([^\s]+)\s*-->$/;
 const NOTE_META = /^<!--\s*note:\s*([^\s;]+)\s*;\s*updated:\s*([^\s]+)\s*-->$/;
 const NOTE_HEADING = /^###\s+(?:\[([^\]]*)\]\(([^)\s]*)\)|(\S+))\s*$/;
 
-/** Lines that the importer would read as structure get a leading backslash. */
+/** Lines that the importer would read as structure (a quote's `>` included) get a leading backslash. */
 function escapeLine(line: string): string {
-  return /^\s*(#|\\|<!--)/.test(line) ? `\\${line}` : line;
+  return /^\s*(#|\\|<!--|>)/.test(line) ? `\\${line}` : line;
 }
 
 function unescapeLine(line: string): string {
-  return /^\\\s*(#|\\|<!--)/.test(line) ? line.slice(1) : line;
+  return /^\\\s*(#|\\|<!--|>)/.test(line) ? line.slice(1) : line;
+}
+
+/** A note on a passage shows its range and links to it (the link plays it); other notes, their moment. */
+function noteHeading(note: LearnerNote, pageHref: string): string {
+  if (note.end === undefined) return `### [${formatTime(note.time)}](${momentLink(pageHref, note.time)})`;
+  return `### [${formatTime(note.time)}–${formatTime(note.end)}](${passageLink(pageHref, note.time, note.end)})`;
+}
+
+/** The passage's words as a Markdown quote: one line, escaped as the note's text is. */
+function quoteLines(note: LearnerNote): string[] {
+  return note.quote ? ['', `> ${note.quote.replace(/\s+/g, ' ').trim().replace(/^([#\\]|<!--)/, '\\$1')}`] : [];
 }
 
 export function notesToMarkdown(notes: readonly LearnerNote[], options: NotesExportOptions): string {
@@ -63,8 +74,9 @@ export function notesToMarkdown(notes: readonly LearnerNote[], options: NotesExp
     for (const note of inGroup) {
       out.push(
         '',
-        `### [${formatTime(note.time)}](${momentLink(options.pageHref, note.time)})`,
+        noteHeading(note, options.pageHref),
         `<!-- note: ${note.id}; updated: ${new Date(note.updatedAt).toISOString()} -->`,
+        ...quoteLines(note),
         '',
         ...note.text.replace(/\r\n?/g, '\n').split('\n').map(escapeLine),
       );
@@ -114,7 +126,7 @@ export function notesFromMarkdown(source: string, options: NotesImportOptions): 
   const notes: LearnerNote[] = [];
   let sawMeta = false;
   let chapter: { id?: string; title: string } | null = null;
-  let note: { line: number; time: number; id?: string; updatedAt?: number; body: string[] } | null = null;
+  let note: { line: number; time: number; end?: number; quote?: string; id?: string; updatedAt?: number; body: string[] } | null = null;
 
   const chapterFor = (time: number): string => {
     const byId = chapter?.id && options.chapters.find((c) => c.id === chapter!.id);
@@ -137,6 +149,8 @@ export function notesFromMarkdown(source: string, options: NotesImportOptions): 
       id: note.id ?? contentId(chapterId, note.time, text),
       chapterId,
       time: note.time,
+      ...(note.end !== undefined && note.end > note.time ? { end: note.end } : {}),
+      ...(note.quote ? { quote: note.quote.slice(0, MAX_NOTE_LENGTH) } : {}),
       text,
       createdAt: updatedAt,
       updatedAt,
@@ -171,13 +185,18 @@ export function notesFromMarkdown(source: string, options: NotesImportOptions): 
     if (/^###(\s|$)/.test(line)) {
       closeNote();
       const heading = NOTE_HEADING.exec(line);
-      const fromLink = heading?.[2] ? parseDeepLink(heading[2].slice(heading[2].indexOf('#') + 1)).time : undefined;
-      const time = fromLink ?? parseTime(heading?.[1] ?? heading?.[3] ?? '');
+      const fromLink = heading?.[2] ? parseDeepLink(heading[2].slice(heading[2].indexOf('#') + 1)) : undefined;
+      const time = fromLink?.time ?? parseTime(heading?.[1] ?? heading?.[3] ?? '');
       if (time === undefined) {
         problems.push({ code: 'bad-time', line: lineNo });
         return;
       }
-      note = { line: lineNo, time: Math.floor(time), body: [] };
+      note = { line: lineNo, time: Math.floor(time), end: fromLink?.end, body: [] };
+      return;
+    }
+    // A passage's words: a quote before the note's text.
+    if (note && note.quote === undefined && /^>\s?/.test(line) && note.body.every((l) => l.trim() === '')) {
+      note.quote = unescapeLine(line.replace(/^>\s?/, ''));
       return;
     }
     const noteMeta = NOTE_META.exec(line.trim());

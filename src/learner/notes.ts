@@ -11,6 +11,10 @@ export interface LearnerNote {
   chapterId: string;
   /** Whole seconds: the moment the note is about (it round-trips through `#t=` links). */
   time: number;
+  /** A note on a passage: where the passage ends (seconds, after `time`, which is where it starts). */
+  end?: number;
+  /** A note on a passage: the passage's words, as selected in the transcript (untrusted text). */
+  quote?: string;
   /** Untrusted text: only ever shown as text. */
   text: string;
   /** Milliseconds since the epoch. */
@@ -74,6 +78,8 @@ export function isLearnerNote(value: unknown): value is LearnerNote {
     n.time >= 0 &&
     typeof n.text === 'string' &&
     n.text.length <= MAX_NOTE_LENGTH &&
+    (n.end === undefined || (typeof n.end === 'number' && Number.isFinite(n.end) && n.end > n.time)) &&
+    (n.quote === undefined || (typeof n.quote === 'string' && n.quote.length <= MAX_NOTE_LENGTH)) &&
     typeof n.createdAt === 'number' &&
     Number.isFinite(n.createdAt) &&
     typeof n.updatedAt === 'number' &&

@@ -13,6 +13,12 @@ describe('SCORM suspend_data encoding', () => {
     expect(decodeSuspendData(encoded.text)).toEqual({ position: 83.4, watched: [[0, 12.5], [30, 61.2]], notes: [note(1, 'idée « clé »; ;n')] });
   });
 
+  it('keeps a note on a passage with its end and its words', () => {
+    const passage: LearnerNote = { ...note(4, 'avis'), end: 13.7, quote: 'Depuis 2015 je suis responsable' };
+    const encoded = encodeSuspendData({ position: null, watched: [], notes: [passage, note(5)] }, SUSPEND_DATA_LIMIT['1.2']);
+    expect(decodeSuspendData(encoded.text)?.notes).toEqual([passage, note(5)]);
+  });
+
   it('never claims time that was not watched: starts round up, ends round down', () => {
     const { text } = encodeSuspendData({ position: null, watched: [[1.04, 2.06]], notes: [] }, 4096);
     expect(decodeSuspendData(text)).toEqual({ position: null, watched: [[1.1, 2]], notes: [] });

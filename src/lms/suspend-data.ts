@@ -5,7 +5,8 @@
  * platform would reject or silently truncate it. DOM-free.
  *
  * Format: `lp1;p<position>;w<start>-<end>,…[;n<notes JSON>]`, times in tenths of a second in base 36, notes as
- * `[[id, chapterId, time, text, createdAt, updatedAt], …]` (live notes only: a deletion is kept in the browser).
+ * `[[id, chapterId, time, text, createdAt, updatedAt(, end, quote)], …]` (live notes only: a deletion is kept in the
+ * browser; `end` and `quote` for a note on a passage).
  */
 import { normalizeRanges, type TimeRange } from '../learner/progress.ts';
 import type { LearnerNote } from '../learner/notes.ts';
@@ -46,7 +47,7 @@ function encodeRange([s, e]: TimeRange): string | null {
 function encodeNotes(notes: readonly LearnerNote[]): string {
   const live = notes.filter((n) => !n.deleted);
   if (!live.length) return '';
-  return `;n${JSON.stringify(live.map((n) => [n.id, n.chapterId, n.time, n.text, n.createdAt, n.updatedAt]))}`;
+  return `;n${JSON.stringify(live.map((n) => [n.id, n.chapterId, n.time, n.text, n.createdAt, n.updatedAt, ...(n.end === undefined ? [] : [n.end, n.quote ?? ''])]))}`;
 }
 
 /** Encodes the state within `limit` characters. */
@@ -72,14 +73,18 @@ export function encodeSuspendData(state: SuspendState, limit: number): EncodedSu
   return { text: core, notesIncluded: !notes, rangesDropped };
 }
 
-function isNoteTuple(value: unknown): value is [string, string, number, string, number, number] {
-  if (!Array.isArray(value) || value.length !== 6) return false;
-  const [id, chapterId, time, text, createdAt, updatedAt] = value;
+type NoteTuple = [string, string, number, string, number, number] | [string, string, number, string, number, number, number, string];
+
+function isNoteTuple(value: unknown): value is NoteTuple {
+  if (!Array.isArray(value) || (value.length !== 6 && value.length !== 8)) return false;
+  const [id, chapterId, time, text, createdAt, updatedAt, end = time + 1, quote = ''] = value;
   return (
     typeof id === 'string' &&
     typeof chapterId === 'string' &&
     typeof text === 'string' &&
-    [time, createdAt, updatedAt].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0)
+    typeof quote === 'string' &&
+    [time, createdAt, updatedAt, end].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0) &&
+    end > time
   );
 }
 
@@ -109,7 +114,15 @@ export function decodeSuspendData(text: string): SuspendState | null {
       return null;
     }
     if (!Array.isArray(raw) || !raw.every(isNoteTuple)) return null;
-    notes = raw.map(([id, chapterId, time, noteText, createdAt, updatedAt]) => ({ id, chapterId, time: Math.floor(time), text: noteText, createdAt, updatedAt }));
+    notes = raw.map(([id, chapterId, time, noteText, createdAt, updatedAt, end, quote]) => ({
+      id,
+      chapterId,
+      time: Math.floor(time),
+      ...(end === undefined ? {} : { end, quote }),
+      text: noteText,
+      createdAt,
+      updatedAt,
+    }));
   }
   return { position, watched: normalizeRanges(watched), notes };
 }

@@ -20,6 +20,8 @@ export interface MediaTextTrackInit {
 
 export interface MediaSetup {
   title: string;
+  /** The lesson's series (else its provider), shown under the title by the system's media controls. */
+  artist?: string;
   sources: MediaSourceInit[];
   poster?: string;
   thumbnails?: string;
@@ -92,7 +94,7 @@ export interface MediaAdapter {
    * The same media in another language: the title, the controls' words and the text tracks change, while the
    * video keeps playing where it is (and the player library is not torn down mid-frame).
    */
-  relabel(setup: Pick<MediaSetup, 'title' | 'lang' | 'translations' | 'textTracks'>): void;
+  relabel(setup: Pick<MediaSetup, 'title' | 'artist' | 'lang' | 'translations' | 'textTracks'>): void;
   /** The settings submenu's description changed (see `MediaSetup.settingsSubmenu`): show it again if it is open. */
   refreshSettingsSubmenu(): void;
   /**

@@ -44,6 +44,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   player.setAttribute('crossorigin', '');
   player.setAttribute('lang', setup.lang);
   player.title = setup.title;
+  player.artist = setup.artist ?? '';
   player.setAttribute('aria-label', regionLabel(setup));
   player.keyTarget = 'player';
   player.toggleAttribute('data-lesson-cast', setup.cast ?? false);
@@ -214,8 +215,9 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     pause() {
       void player.pause();
     },
-    relabel({ title, lang, translations, textTracks }) {
+    relabel({ title, artist, lang, translations, textTracks }) {
       player.title = title;
+      player.artist = artist ?? '';
       player.setAttribute('lang', lang);
       player.setAttribute('aria-label', regionLabel({ title, translations }));
       Object.assign(layout, { translations: (currentTranslations = translations) });

@@ -5,12 +5,13 @@
 import type { LessonProblem, Cue } from '../core/types.ts';
 import type { DescriptionsState } from './audio-description.ts';
 import type { LessonModel } from './lesson-loader.ts';
+import type { PassageRange } from './passage-stop.ts';
 import type { UiLanguage } from './ui-language.ts';
 
 export type LessonStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What changed, so that a view re-renders only for what it shows ('active' comes with a new line or chapter). */
-export type LessonChange = 'status' | 'model' | 'active' | 'playback' | 'captions' | 'descriptions' | 'problems' | 'lang';
+export type LessonChange = 'status' | 'model' | 'active' | 'playback' | 'captions' | 'descriptions' | 'problems' | 'lang' | 'passage';
 
 export interface LessonSnapshot {
   readonly status: LessonStatus;
@@ -33,6 +34,8 @@ export interface LessonSnapshot {
   readonly currentTime: number;
   /** Whether the lesson's note files are still arriving (the lesson is ready without them). */
   readonly notesLoading: boolean;
+  /** The passage opened from a link (`#t=83,88`): highlighted, and playback pauses once at its end. */
+  readonly passage: PassageRange | null;
 }
 
 /** One-shot requests to the views: dropped when no view listens. */
@@ -73,5 +76,6 @@ export function initialSnapshot(): LessonSnapshot {
     duration: 0,
     currentTime: 0,
     notesLoading: false,
+    passage: null,
   };
 }

@@ -147,6 +147,48 @@ describe('LessonStore: deep links', () => {
     expect(env2.warnings).toEqual([expect.stringContaining('no chapter "nowhere"')]);
   });
 
+  it('#t=start,end opens a passage: its start, shown to the views, and one pause when playback reaches its end', async () => {
+    const { env, store } = await loaded((env) => (env.fragment = '#t=5,12.5'));
+    expect(store.currentTime).toBe(5);
+    expect(store.snapshot.passage).toEqual({ start: 5, end: 12.5 });
+    const media = new FakeMedia();
+    store.attach(media);
+    media.report({ canPlay: true });
+    expect(media.seeks).toEqual([5]);
+    media.report({ seeking: true });
+    media.report({ seeking: false, currentTime: 5 });
+    void store.play();
+    for (const time of [6, 9, 12.4, 12.6]) {
+      media.currentTime = time;
+      env.frame();
+    }
+    expect(media.state.paused).toBe(true);
+    expect(store.paused).toBe(true);
+    // Played on from there, the lesson does not stop at the end again.
+    void store.play();
+    store.seek(10);
+    media.report({ seeking: true });
+    media.report({ seeking: false, currentTime: 10 });
+    for (const time of [11, 12.4, 12.6, 13]) {
+      media.currentTime = time;
+      env.frame();
+    }
+    expect(media.state.paused).toBe(false);
+    expect(store.snapshot.passage).toEqual({ start: 5, end: 12.5 });
+  });
+
+  it('a reversed passage is ignored with a warning; a plain #t= after a passage forgets it', async () => {
+    const { env, store } = await loaded((env) => (env.fragment = '#t=12,5'));
+    expect(store.currentTime).toBe(0);
+    expect(store.snapshot.passage).toBeNull();
+    expect(env.warnings).toEqual([expect.stringMatching(/ignored part of the link: t="12,5" is a passage that ends before it starts/)]);
+    env.fragment = '#t=20,30';
+    env.fire('hashchange');
+    expect([store.currentTime, store.snapshot.passage]).toEqual([20, { start: 20, end: 30 }]);
+    store.seekPassage(null);
+    expect(store.snapshot.passage).toBeNull();
+  });
+
   it('a hashchange while the page is open seeks', async () => {
     const { env, store } = await loaded();
     env.fragment = '#t=30';

@@ -10,7 +10,7 @@
  * data written first), `start()` again when it comes back: the store keeps the lesson, the place, the play state,
  * the captions and the language, and `attach()` hands them to the new media.
  */
-import { parseDeepLink } from '../core/deep-link.ts';
+import { linkTarget, type LinkTarget } from '../core/deep-link.ts';
 import { lessonTitle } from '../core/lesson-title.ts';
 import { activeIndexAt, chapterIndexAt, lastStartedIndex } from '../core/timeline.ts';
 import type { Chapter, Cue, LessonProblem } from '../core/types.ts';
@@ -21,8 +21,10 @@ import type { LessonEnvironment } from './environment.ts';
 import { FETCH_TIMEOUT_MS } from './fetch-lesson-file.ts';
 import { lessonEvent } from './lesson-events.ts';
 import { loadLesson, type LessonModel } from './lesson-loader.ts';
+import { newMediaProblems } from './media-problems.ts';
 import { initialSnapshot, type LessonChange, type LessonRequests, type LessonSnapshot, type LessonStatus, type StorePlugin } from './lesson-snapshot.ts';
 import { Requests } from './requests.ts';
+import { PassageStop, type PassageRange } from './passage-stop.ts';
 import { SeekHold } from './seek-hold.ts';
 import { uiLanguage, type UiLanguage } from './ui-language.ts';
 import { isLearnerFacing, problemForConsole } from '../core/problem-audience.ts';
@@ -52,6 +54,7 @@ export class LessonStore {
   #time = 0;
   #mediaDuration = 0;
   #hold = new SeekHold();
+  #passage = new PassageStop();
   #pendingPlay: (() => void)[] = [];
   #load: AbortController | null = null;
   #lessonUrl = '';
@@ -242,6 +245,7 @@ export class LessonStore {
       this.learner.close();
       this.#adapter?.pause();
       this.#hold.clear();
+      this.#passage.set(null);
     }
     this.#lessonUrl = url;
     this.#commit(['status', 'model', 'problems'], { status: 'loading', model: null, notesLoading: false, problems: [] });
@@ -255,8 +259,10 @@ export class LessonStore {
     if (load.signal.aborted) return;
     if (!loaded) return this.#commit(['status'], { status: 'error' });
     const { model } = loaded;
-    this.#hold.start ??= this.#startFromFragment(this.#env.hash(), model.chapters);
-    this.#commit(['status', 'model', 'active'], { status: 'ready', model, notesLoading: loaded.notes !== null });
+    // A start asked for before the lesson arrived (`start`, `seek()`) wins over the address's fragment.
+    const link = this.#hold.start === null ? this.#startFromFragment(this.#env.hash(), model.chapters) : null;
+    if (link) this.#goTo(link);
+    this.#commit(['status', 'model', 'active', 'passage'], { status: 'ready', model, notesLoading: loaded.notes !== null, passage: this.#passage.range });
     this.descriptions.apply();
     this.#update(this.#clock(0), true);
     this.#env.dispatch(
@@ -276,22 +282,22 @@ export class LessonStore {
     this.#commit(['model'], { notesLoading: false });
   }
 
-  /** A start position from `#t=` or `#chapter=`; a bad value is a warning, never an exception. */
-  #startFromFragment(hash: string, chapters: readonly Chapter[]): number | null {
-    const link = parseDeepLink(hash);
-    for (const warning of link.warnings) this.#env.warn(`ignored part of the link: ${warning}`);
-    if (link.chapter) {
-      const chapter = chapters.find((c) => c.id === link.chapter);
-      if (chapter) return chapter.start;
-      this.#env.warn(`ignored part of the link: no chapter "${link.chapter}" in this lesson`);
-    }
-    return link.time ?? null;
+  /** A start position (and a passage's end) from `#t=` or `#chapter=`; a bad value is a warning, never an exception. */
+  #startFromFragment(hash: string, chapters: readonly Chapter[]): LinkTarget | null {
+    const { target, warnings } = linkTarget(hash, chapters);
+    for (const warning of warnings) this.#env.warn(`ignored part of the link: ${warning}`);
+    return target;
+  }
+
+  #goTo(link: LinkTarget): void {
+    if (link.end === undefined) this.seek(link.time);
+    else this.seekPassage({ start: link.time, end: link.end });
   }
 
   /** Applies a new `#t=`/`#chapter=` fragment while the page is open (hashchange). */
   followFragment(hash: string): void {
-    const start = this.#startFromFragment(hash, this.chapters);
-    if (start !== null) this.seek(start);
+    const link = this.#startFromFragment(hash, this.chapters);
+    if (link) this.#goTo(link);
   }
 
   // ——— Media ———
@@ -346,13 +352,7 @@ export class LessonStore {
     if (captionsChanged) this.#update(this.#clock(state.currentTime), true);
     if (captionsChanged) this.descriptions.apply(); // spoken subtitles follow the track shown
     this.descriptions.mediaState(state);
-    if (state.error && !this.problems.some((p) => p.kind === 'media')) {
-      const src = (state.failedSources?.length ? state.failedSources : this.model?.manifest.media.map((m) => m.src))?.join(', ') || 'media';
-      this.#report({ severity: 'error', file: src, kind: 'media', rule: 'media-error', message: state.error, params: { reason: state.errorReason ?? 'load' } });
-    }
-    if (state.posterError && !this.problems.some((p) => p.kind === 'poster')) {
-      this.#report({ severity: 'error', file: this.model?.manifest.poster ?? 'poster', kind: 'poster', rule: 'poster-error', message: state.posterError });
-    }
+    for (const problem of newMediaProblems(state, this.model?.manifest, this.problems)) this.#report(problem);
     if (state.canPlay) this.#applyPendingStart();
     this.#followSeek(state);
     this.#hold.mediaReported(state.seeking);
@@ -404,14 +404,10 @@ export class LessonStore {
     this.#frame = scheduler.requestFrame(tick);
   }
 
-  /** Whether a frame loop is pending (tests check that stopping leaves none). */
-  get framePending(): boolean {
-    return this.#frame !== 0;
-  }
-
   /** Recomputes what is active at `time`. O(log n): runs every frame while playing. */
   #update(time: number, force = false): void {
     this.#time = time;
+    if (this.#passage.crossedEnd(time, this.#adapter?.state.paused === false)) this.#adapter?.pause();
     this.descriptions.timeUpdate(time);
     const cueIndex = lastStartedIndex(this.cues, time);
     const chapterIndex = chapterIndexAt(this.chapters, time);
@@ -433,6 +429,7 @@ export class LessonStore {
     if (!Number.isFinite(seconds)) return;
     const time = Math.min(Math.max(0, seconds), this.duration || Infinity);
     const from = this.#time;
+    this.#passage.seeked(time);
     if (!this.#adapter?.state.canPlay) {
       this.#hold.start = time;
       this.#update(time);
@@ -445,6 +442,13 @@ export class LessonStore {
     this.#adapter.seek(time);
     // Mark the target at once: the transcript must not wait for the media to report the seek.
     this.#update(time);
+  }
+
+  /** Goes to a passage's start (played when the learner presses play), highlights it, and pauses once at its end. */
+  seekPassage(range: PassageRange | null): void {
+    this.#passage.set(range && Number.isFinite(range.start) && Number.isFinite(range.end) && range.end > range.start ? { ...range } : null);
+    this.#commit(['passage'], { passage: this.#passage.range });
+    if (this.#passage.range) this.seek(this.#passage.range.start);
   }
 
   seekToChapter(id: string): boolean {

@@ -2,12 +2,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 /**
- * What axe-core finds on the page, or within the elements matching `include`: one line per rule, with the elements
+ * What axe-core finds on the page, or within the elements matching `include` (a selector, or `{ fromShadowDom: [host,
+ * …, element] }` for an element inside shadow roots): one line per rule, with the elements
  * it found. Every rule axe enables is run, none disabled and no tag filter (WCAG 2.0 to 2.2 A/AA, best practices);
  * axe's experimental rules stay off as it ships them (turned on, a run over the transcript took over a minute on a
  * busy 2-core machine).
  */
-export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+export async function axeViolations(page: Page, include?: Parameters<AxeBuilder['include']>[0]): Promise<string[]> {
   // Without frames, axe runs in the page itself (legacy mode): the default mode exists to reach cross-origin
   // frames, and pays for it with a second page opened for every run (about half of each run's time here).
   let builder = new AxeBuilder({ page }).setLegacyMode(page.frames().length === 1);

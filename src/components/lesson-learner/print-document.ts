@@ -87,14 +87,17 @@ export async function preparePrintDocument(
       aside.append(body);
       section.append(aside);
     }
-    const mine = myNotes?.filter((n) => n.chapterId === chapter.id && n.text.trim() !== '') ?? [];
+    const mine = myNotes?.filter((n) => n.chapterId === chapter.id && (n.text.trim() !== '' || Boolean(n.quote))) ?? [];
     if (mine.length) {
       const aside = el('aside', 'my-notes');
       aside.append(el('h3', undefined, s.myNotes));
       for (const note of mine) {
         const item = el('div', 'my-note');
         const text = el('p');
-        text.append(el('span', 'time', `[${formatTime(note.time)}]`), ` ${note.text}`);
+        const times = note.end === undefined ? formatTime(note.time) : `${formatTime(note.time)}–${formatTime(note.end)}`;
+        text.append(el('span', 'time', `[${times}]`), ` ${note.text}`);
+        // A note on a passage prints the passage's words before the note.
+        if (note.quote) item.append(el('blockquote', undefined, note.quote));
         item.append(text);
         aside.append(item);
       }

@@ -20,6 +20,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { formatDuration, formatTime } from '../../core/time.ts';
 import { learnerStrings } from '../../i18n/learner-strings.ts';
+import { passageStrings } from '../../i18n/passage-strings.ts';
 import { LearnerLink } from '../../learner/learner-link.ts';
 import type { LearnerNote } from '../../learner/notes.ts';
 import type { LessonChange, LessonStore } from '../../state/lesson-store.ts';
@@ -68,6 +69,12 @@ export class LessonMyNotes extends LessonView {
       gap: 0.5rem;
       justify-content: space-between;
       align-items: center;
+    }
+    .quote {
+      margin: 0;
+      padding-inline-start: 0.6rem;
+      border-inline-start: 3px solid var(--lesson-border, #929292);
+      font-style: italic;
     }
     textarea {
       font: inherit;
@@ -135,11 +142,15 @@ export class LessonMyNotes extends LessonView {
 
   #renderNote(note: LearnerNote, s: ReturnType<typeof learnerStrings>) {
     const spoken = formatDuration(note.time);
+    // A note on a passage shows its range, plays it (pausing at its end) and quotes its words.
+    const shown = note.end === undefined ? formatTime(note.time) : `${formatTime(note.time)}–${formatTime(note.end)}`;
+    const label = note.end === undefined ? s.seekToNote(shown, spoken) : passageStrings(this.strings.lang).playPassage(shown, spoken, formatDuration(note.end));
     return html`<li data-note=${note.id}>
       <div class="row">
-        <button type="button" class="time" aria-label=${s.seekToNote(formatTime(note.time), spoken)} @click=${() => this.#seek(note)}>${formatTime(note.time)}</button>
+        <button type="button" class="time" aria-label=${label} @click=${() => this.#seek(note)}>${shown}</button>
         <button type="button" class="delete" aria-label=${s.deleteNoteAt(spoken)} @click=${() => this.#delete(note)}>${s.deleteNote}</button>
       </div>
+      ${note.quote ? html`<blockquote class="quote">${note.quote}</blockquote>` : nothing}
       <label class="visually-hidden" for=${`note-${note.id}`}>${s.noteLabel(spoken)}</label>
       <textarea id=${`note-${note.id}`} .value=${live(note.text)} maxlength="20000" @input=${(e: InputEvent) => this.#edit(note, e)}></textarea>
     </li>`;
@@ -183,7 +194,10 @@ export class LessonMyNotes extends LessonView {
   }
 
   #seek(note: LearnerNote): void {
-    this.controller?.seek(note.time);
+    const controller = this.controller;
+    if (note.end === undefined) return controller?.seek(note.time);
+    controller?.seekPassage({ start: note.time, end: note.end });
+    void controller?.play();
   }
 
   async #delete(note: LearnerNote): Promise<void> {

@@ -14,7 +14,8 @@
  *   pages that place `<lesson-transcript for>`, `<lesson-chapters for>` and `<lesson-notes for>` themselves.
  * @attr layout - `auto` (default): the player takes the height it needs; `fill`: it fills its own height (give it
  *   one, as `embed.html` does), and below 1024 px of width the video and the panels become tabs.
- * @attr start - where playback starts: seconds or `1:23`, `1m23s`.
+ * @attr start - where playback starts: seconds or `1:23`, `1m23s`; or a passage, `83,88` (`1:23,1:28`): it is
+ *   highlighted in the transcript, played from its start, and playback pauses once at its end.
  * @attr embed-src - URL of `embed.html` for the Embed dialog's iframe snippet (default: beside the library).
  * @attr script-src - URL of the library script for the Embed dialog's snippet (default: the library's own).
  * @attr no-embed - boolean: no "Embed" button.
@@ -73,7 +74,7 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { parseTime } from '../../core/time.ts';
+import { parseTimeRange } from '../../core/deep-link.ts';
 import type { Chapter, Cue } from '../../core/types.ts';
 import { uiStrings, type UiStrings } from '../../i18n/strings.ts';
 import type { MediaAdapter } from '../../media/media-adapter.ts';
@@ -89,6 +90,8 @@ import { playerStyles } from './lesson-player.styles.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';
 import { problemsStyles, renderProblems } from '../lesson-problems/lesson-problems.ts';
 import { lessonTitle } from '../../core/lesson-title.ts';
+import { MediaSessionControl } from './media-session-control.ts';
+import { mediaSessionInfo } from '../../core/media-session-info.ts';
 import { AudioDescriptionControl } from './audio-description-control.ts';
 import { LmsReporting } from './lms-reporting.ts';
 
@@ -158,6 +161,8 @@ export class LessonPlayer extends LitElement {
     new ContextProvider(this, { context: lessonStoreContext, initialValue: this.#store });
     // The learning platform bridges the attributes ask for, loaded when the player first connects.
     new LmsReporting(this, this.#store, this.#env);
+    // The system's media controls: the lesson's metadata, chapters on the previous/next track keys.
+    new MediaSessionControl(this, this.#store);
     this.#captions.controller = this.#store;
   }
 
@@ -225,6 +230,10 @@ export class LessonPlayer extends LitElement {
   }
   seekToChapter(id: string): boolean {
     return this.#store.seekToChapter(id);
+  }
+  /** Goes to a passage's start and highlights it; playback pauses once at its end. */
+  seekPassage(start: number, end: number): void {
+    this.#store.seekPassage({ start, end });
   }
   openNotes(chapterId: string): boolean {
     return this.#store.openNotes(chapterId);
@@ -336,9 +345,10 @@ export class LessonPlayer extends LitElement {
     }
     if (changed.has('cast')) this.#adapter?.setCast(this.cast);
     if (changed.has('start') && this.start) {
-      const start = parseTime(this.start);
-      if (start === undefined) console.warn(`lesson-player: start="${this.start}" is not a time (try 90, 1:30 or 1m30s)`);
-      else this.#store.seek(start);
+      const start = parseTimeRange(this.start);
+      if (typeof start === 'string') console.warn(`lesson-player: start="${this.start}" ${start}`);
+      else if (start.end === undefined) this.#store.seek(start.start);
+      else this.#store.seekPassage({ start: start.start, end: start.end });
     }
   }
 
@@ -348,6 +358,7 @@ export class LessonPlayer extends LitElement {
     const { manifest, contentLang } = model;
     const labels = {
       title: lessonTitle(manifest, contentLang),
+      artist: mediaSessionInfo(manifest, contentLang, []).artist,
       lang: this.strings.lang,
       translations: this.strings.media,
       textTracks: [
@@ -374,14 +385,9 @@ export class LessonPlayer extends LitElement {
       this.#adapter.relabel(labels);
     } else {
       this.#adapter?.destroy();
-      this.#adapter = createVidstackAdapter({
-        ...labels,
-        ...media,
-        overlay: this.#captions,
-        control: this.#audioDescription.button,
-        settingsSubmenu: () => this.#audioDescription.settingsSubmenu(),
-        cast: this.cast,
-      });
+      const settingsSubmenu = () => this.#audioDescription.settingsSubmenu();
+      const parts = { overlay: this.#captions, control: this.#audioDescription.button, settingsSubmenu, cast: this.cast };
+      this.#adapter = createVidstackAdapter({ ...labels, ...media, ...parts });
       this.#mountedMediaKey = mediaKey;
     }
     this.#store.attach(this.#adapter, { restore });

@@ -51,7 +51,11 @@ export class LessonTranscriptDocument extends LessonView {
     .time {
       font-variant-numeric: tabular-nums;
       font-weight: 700;
-      margin-inline-end: 0.5rem;
+      margin-inline-end: 0.25rem;
+    }
+    /* A copied paragraph gives its time once, as shown ("0:04 Depuis…"), not run into its spoken form. */
+    .spoken {
+      user-select: none;
     }
     p {
       margin: 0 0 0.75rem;
@@ -95,7 +99,8 @@ export class LessonTranscriptDocument extends LessonView {
           ${section.slide ? html`<p class="slide" part="slide">[${describeSlide(section.slide, words)}]</p>` : nothing}
           ${section.descriptions.map((d) => html`<p class="slide" part="slide">[${line}${d.text}]</p>`)}
           ${section.paragraphs.map(
-            (p) => html`<p><span class="time"><span aria-hidden="true">${formatTime(p.start)}</span><span class="visually-hidden">${formatDuration(p.start)}</span></span>${p.text}</p>`,
+            (p) =>
+              html`<p><span class="time"><span aria-hidden="true">${formatTime(p.start)}</span><span class="visually-hidden spoken">${formatDuration(p.start)}</span></span> ${p.text}</p>`,
           )}
         </section>`,
       )}

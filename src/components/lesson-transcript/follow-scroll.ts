@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { prefersReducedMotion } from '../browser-helpers.ts';
+import { transcriptSelection } from './passage-selection.ts';
 import { followScrollTop, FollowMode, FrameChecks, isFarScroll, revealScrollTop, type FrameScheduler } from './follow-mode.ts';
 
 /** Frames during which an instant scroll is checked while estimated chapter sizes turn into real ones. */
@@ -24,11 +25,13 @@ export interface FollowScrollHost {
   spokenLine(): HTMLElement | undefined;
   /** The root the lines' selection belongs to. */
   root(): ShadowRoot;
+  /** The page's selection changed (one document listener serves the transcript: the passage actions read it too). */
+  selectionChanged(): void;
 }
 
 /** Whether the reader has text selected inside `element` (the selection of a shadow root where it has one). */
 export function hasSelectionIn(root: ShadowRoot, element: Node | null | undefined): boolean {
-  const selection = (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? document.getSelection();
+  const selection = transcriptSelection(root);
   return Boolean(element && selection && !selection.isCollapsed && selection.anchorNode && element.contains(selection.anchorNode));
 }
 
@@ -39,6 +42,7 @@ export class FollowScroll implements ReactiveController {
   #afterBuild = new FrameChecks(animationFrames);
   #onSelectionChange = () => {
     if (hasSelectionIn(this.around.root(), this.around.scroller())) this.stop();
+    this.around.selectionChanged();
   };
 
   constructor(

@@ -164,14 +164,25 @@ export const transcriptStyles = css`
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
   }
+  /* Prose: a caption's line breaks are spaces here (the captions over the video keep them), and a line of text
+     stays within a comfortable reading width at every size. */
   .text {
     flex: 1 1 auto;
-    white-space: pre-line;
+    max-width: 70ch;
+    white-space: normal;
     overflow-wrap: anywhere;
   }
   .cue-v[data-voice]::before {
     content: attr(data-voice) '\\00a0: ';
     font-style: italic;
+  }
+  /* The speaker's name shows when the speaker changes, not on each of their lines. */
+  .text .cue-v.voice-continues::before {
+    content: none;
+  }
+  /* The passage opened from a link: a band of its own, under the current line's highlight when they meet. */
+  .row.in-passage {
+    background: var(--lesson-passage-highlight, #fdf2c4);
   }
   .row.is-active {
     background: var(--_highlight);
@@ -272,6 +283,31 @@ export const transcriptStyles = css`
     box-shadow: 0 0.125rem 0.5rem rgb(0 0 0 / 0.3);
     cursor: pointer;
   }
+  .passage-shared {
+    margin: 0 0 0.5rem;
+    font-size: 0.875rem;
+  }
+  .passage-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: 0.5rem;
+  }
+  .passage-actions button {
+    min-height: 2.25rem;
+    padding: 0.25rem 0.75rem;
+    font: inherit;
+    font-size: 0.875rem;
+    color: var(--_color);
+    background: var(--_background);
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .passage-actions button:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
   .fallback {
     margin-top: 0.5rem;
     font-size: 0.875rem;
@@ -285,6 +321,9 @@ export const transcriptStyles = css`
   }
 
   @media (forced-colors: active) {
+    .row.in-passage {
+      outline: 1px dashed CanvasText;
+    }
     .row.is-active .line {
       forced-color-adjust: none;
       background: Highlight;

@@ -6,6 +6,8 @@
  * or moves the keyboard focus in the text, and comes back with the "Resume following" button or a seek. The list
  * is one tab stop: arrows, Page Up/Down, Home and End move between lines, Enter or Space seeks, C copies a link to
  * the line. A search field marks matches (CSS Custom Highlight API), counts them and puts them on the seek bar.
+ * Lines read as prose; a selection across lines (mouse, touch, or Shift with the arrows) is a passage to quote or to
+ * note (passage-actions.ts), and a passage opened from a link (`#t=83,88`) is highlighted.
  *
  * Cue text reaches the DOM only as text nodes (see cue-dom.ts). A change of the spoken line touches two elements,
  * so a 4 000-line transcript costs nothing per frame. Lessons of more than 400 lines are windowed (line-blocks.ts).
@@ -21,12 +23,14 @@
  * @csspart search - the search field, its buttons and its status.
  * @csspart lines - the scroll container of the lines.
  * @csspart resume-button - the "Resume following" button.
+ * @csspart passage-actions - "Copy quote" and "Add a note on this passage", shown while lines are selected.
  *
  * @cssprop --lesson-font - font family.
  * @cssprop --lesson-color - text colour.
  * @cssprop --lesson-background - background.
  * @cssprop --lesson-accent - focus ring, the current line's bar, the resume button.
  * @cssprop --lesson-highlight - background of the current line.
+ * @cssprop --lesson-passage-highlight - background of the lines of a passage opened from a link (`#t=83,88`).
  * @cssprop --lesson-radius - corner radius.
  * @cssprop --lesson-transcript-height - the most height the lines take before scrolling (default 28rem).
  */
@@ -39,10 +43,16 @@ import { visuallyHiddenStyles } from '../view-styles.ts';
 import { FollowScroll, hasSelectionIn } from './follow-scroll.ts';
 import { LineActions } from './line-actions.ts';
 import { LineWindow } from './line-window.ts';
+import { selectedPassage, transcriptSelection } from './passage-selection.ts';
 import { RovingFocus } from './roving-focus.ts';
 import { TranscriptSearch } from './search-painting.ts';
 import { transcriptStyles } from './lesson-transcript.styles.ts';
 import { documentDescriptions } from '../../core/lesson-document.ts';
+import { passageLines, prose } from '../../core/passage.ts';
+import { lessonTitle } from '../../core/lesson-title.ts';
+import { formatDuration } from '../../core/time.ts';
+import { passageStrings } from '../../i18n/passage-strings.ts';
+import { PassageActions } from './passage-actions.ts';
 import { descriptionStrings } from '../../i18n/description-strings.ts';
 
 /**
@@ -53,14 +63,14 @@ import { descriptionStrings } from '../../i18n/description-strings.ts';
 export class LessonTranscript extends LessonView {
   static override styles = [visuallyHiddenStyles, transcriptStyles, speakerLabelStyles];
 
-  protected readonly watches: readonly LessonChange[] = ['status', 'model'];
+  protected readonly watches: readonly LessonChange[] = ['status', 'model', 'passage'];
 
   /** What the built lines show: rebuilt only when the lesson or the language changes. */
   #built: { model: LessonModel | null; lang: string } = { model: null, lang: '' };
 
   readonly #lines: LineWindow = new LineWindow(this, {
     scroller: () => this.#scroller,
-    pinnedLines: () => [this.#roving.tabStop, this.#search.currentLine],
+    pinnedLines: () => [this.#roving.tabStop, this.#search.currentLine, this.#passage.anchor],
     blockBuilt: () => {
       this.#roving.restore();
       this.#actions.syncCopyButtons();
@@ -73,6 +83,7 @@ export class LessonTranscript extends LessonView {
     scroller: () => this.#scroller,
     spokenLine: () => this.#lines.line(this.#lines.spoken),
     root: () => this.renderRoot as ShadowRoot,
+    selectionChanged: () => this.#passage.selectionChanged(),
   });
 
   readonly #roving: RovingFocus = new RovingFocus(this, this.#lines, {
@@ -82,9 +93,11 @@ export class LessonTranscript extends LessonView {
     reveal: (line) => this.#follow.scrollLineTo(line, 'reveal', false),
     lineAction: (kind, index) => {
       if (kind === 'activate') this.#activate(index);
+      else if (this.#passage.covers(index)) void (kind === 'copy' ? this.#passage.copyQuote() : this.#passage.addNote());
       else if (kind === 'copy') void this.#actions.copyLink(index);
       else this.#actions.addNote(index);
     },
+    linesMoved: (from, to, extend) => (extend ? this.#passage.extend(from, to) : this.#passage.unselect()),
   });
 
   readonly #search: TranscriptSearch = new TranscriptSearch(this, this.#lines, this.#follow, {
@@ -115,6 +128,26 @@ export class LessonTranscript extends LessonView {
     copyButtonLines: () => [this.#lines.spoken, this.#roving.tabStop],
   });
 
+  readonly #passage: PassageActions = new PassageActions(this, this.#lines, {
+    lang: () => this.strings.lang,
+    cues: () => this.controller?.cues ?? [],
+    title: () => {
+      const model = this.controller?.model;
+      return model ? lessonTitle(model.manifest, model.contentLang) : '';
+    },
+    root: () => this.renderRoot as ShadowRoot,
+    scroller: () => this.#scroller,
+    addNote: (start, end, quote) => {
+      const controller = this.controller;
+      const note = controller?.learner.addPassageNote(start, end, quote);
+      if (!controller || !note) return false;
+      controller.openNotes(note.chapterId, false);
+      return true;
+    },
+    offerByHand: (link) => this.#actions.offerByHand(link),
+    announce: (message) => this.controller?.announce(message),
+  });
+
   protected override onControllerChanged(): void {
     this.#follow.reset();
   }
@@ -122,6 +155,7 @@ export class LessonTranscript extends LessonView {
   protected override onLessonChange(changes: ReadonlySet<LessonChange>): void {
     super.onLessonChange(changes);
     if (changes.has('active') || changes.has('playback')) this.#onClock(changes.has('active'));
+    if (changes.has('passage')) this.#showSharedPassage();
   }
 
   protected override render() {
@@ -129,7 +163,7 @@ export class LessonTranscript extends LessonView {
     return html`
       <section class="transcript" part="base" aria-labelledby="title">
         <h2 class="title" id="title" part="title">${s.transcript}</h2>
-        ${this.#search.render(s)}
+        ${this.#search.render(s)} ${this.#renderSharedPassage()}
         <div class="body">
           <div
             class="scroller"
@@ -140,11 +174,13 @@ export class LessonTranscript extends LessonView {
             @pointerdown=${this.#follow.onPointerDown}
             @pointerover=${this.#actions.onPointerOver}
             @pointerleave=${this.#actions.onPointerLeave}
+            @copy=${this.#onCopy}
           ></div>
           ${this.#follow.following
             ? nothing
             : html`<button class="resume" type="button" part="resume-button" @click=${this.#onResumeClick}>${s.resumeFollowing}</button>`}
         </div>
+        ${this.#passage.render()}
         <p class="keys-hint" aria-hidden="true">${s.transcriptKeysHint}</p>
         ${this.#actions.renderFallback(s)}
       </section>
@@ -157,11 +193,13 @@ export class LessonTranscript extends LessonView {
     if (model === this.#built.model && this.strings.lang === this.#built.lang) return;
     this.#search.forgetLines();
     this.#actions.forgetLines();
+    this.#passage.forgetLines();
     this.#roving.reset();
-    const descriptions = model ? documentDescriptions(model).map((d) => ({ start: d.start, text: d.text.replace(/\s+/g, ' ') })) : [];
+    const descriptions = model ? documentDescriptions(model).map((d) => ({ start: d.start, text: prose(d.text) })) : [];
     this.#lines.build(model?.cues ?? [], model?.chapters ?? [], { descriptions, label: descriptionStrings(this.strings.lang).line });
     this.#built = { model, lang: this.strings.lang };
     this.#showSpoken();
+    this.#showSharedPassage();
     this.#search.refresh();
     // Skip the smooth scroll on a new lesson: the reader has not seen the old position.
     this.#follow.followNextFrame();
@@ -195,11 +233,32 @@ export class LessonTranscript extends LessonView {
     this.#lines.leave(previous, index);
   }
 
+  /** The passage opened from a link (`#t=83,88`): named above the lines, its lines highlighted. */
+  #renderSharedPassage() {
+    const range = this.controller?.snapshot.passage;
+    if (!range) return nothing;
+    return html`<p class="passage-shared">${passageStrings(this.strings.lang).shared(formatDuration(range.start), formatDuration(range.end))}</p>`;
+  }
+
+  #showSharedPassage(): void {
+    const range = this.controller?.snapshot.passage;
+    const lines = range ? passageLines(this.controller!.cues, range) : null;
+    this.#lines.markPassage(lines?.first ?? -1, lines?.last ?? -2);
+  }
+
   #onResumeClick(): void {
     this.#follow.resume();
     // The button goes away: hand the focus to the spoken line rather than lose it to the page.
     this.#roving.focus(this.#lines.spoken >= 0 ? this.#lines.spoken : this.#roving.tabStop, false);
     this.#follow.follow(true);
+  }
+
+  /** A selection copied with Ctrl+C is the words, as prose: not each line's visible and spoken times run in. */
+  #onCopy(event: ClipboardEvent): void {
+    const passage = selectedPassage(transcriptSelection(this.renderRoot as ShadowRoot), this.#scroller);
+    if (!passage || !event.clipboardData) return;
+    event.clipboardData.setData('text/plain', passage.text);
+    event.preventDefault();
   }
 
   #onLinesClick(event: MouseEvent): void {

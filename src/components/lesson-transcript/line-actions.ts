@@ -70,7 +70,7 @@ export class LineActions implements ReactiveController {
   renderFallback(s: UiStrings) {
     return this.#toCopyByHand
       ? html`<div class="fallback">
-          <label>${s.linkSelected}<input id="link-to-copy" readonly .value=${this.#toCopyByHand} @blur=${() => this.#offerByHand('')} /></label>
+          <label>${s.linkSelected}<input id="link-to-copy" readonly .value=${this.#toCopyByHand} @blur=${() => this.offerByHand('')} /></label>
         </div>`
       : nothing;
   }
@@ -79,7 +79,7 @@ export class LineActions implements ReactiveController {
     const start = this.around.cueStart(index);
     if (start === undefined) return;
     const { toCopyByHand, message } = await copyMomentLink(location.href, start, copyText, this.around.strings());
-    this.#offerByHand(toCopyByHand);
+    this.offerByHand(toCopyByHand);
     this.around.announce(message);
   }
 
@@ -146,7 +146,8 @@ export class LineActions implements ReactiveController {
     this.syncCopyButtons();
   };
 
-  #offerByHand(link: string): void {
+  /** Offers a link in a field, selected, for the reader to copy (the clipboard refused it); '' takes it away. */
+  offerByHand(link: string): void {
     if (link === this.#toCopyByHand) return;
     this.#toCopyByHand = link;
     this.#focusField = Boolean(link);

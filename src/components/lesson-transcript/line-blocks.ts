@@ -52,7 +52,10 @@ export interface LinePlan<C extends PlannedChapter> {
   blockOf: Int32Array;
 }
 
-/** The estimated height of a line of cue text, in em: one line box per line of text. */
+/**
+ * The estimated height of a line of cue text, in em: one line box per caption line. The transcript shows a cue as
+ * prose, but in the side panel's width a caption line still takes about one line box.
+ */
 export function lineEstimateEm(text: string): number {
   return LINE_PADDING_EM + LINE_HEIGHT_EM * Math.max(1, text.split('\n').length);
 }

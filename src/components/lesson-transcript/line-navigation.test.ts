@@ -55,9 +55,12 @@ describe('lineKeyAction', () => {
     expect(lineKeyAction(press('End'), 3, 10)).toEqual({ kind: 'move', to: 9 });
     expect(lineKeyAction(press('ArrowUp'), 0, 10)).toEqual({ kind: 'move', to: 0 });
   });
-  it('leaves Shift with a navigation key (selection) and other keys alone', () => {
-    expect(lineKeyAction(press('ArrowDown', { shiftKey: true }), 3, 10)).toBeNull();
+  it('extends the selection of lines with Shift and a move, and leaves other keys alone', () => {
+    expect(lineKeyAction(press('ArrowDown', { shiftKey: true }), 3, 10)).toEqual({ kind: 'extend', to: 4 });
+    expect(lineKeyAction(press('ArrowUp', { shiftKey: true }), 3, 10)).toEqual({ kind: 'extend', to: 2 });
+    expect(lineKeyAction(press('End', { shiftKey: true }), 3, 10)).toEqual({ kind: 'extend', to: 9 });
     expect(lineKeyAction(press('x'), 3, 10)).toBeNull();
+    expect(lineKeyAction(press('X', { shiftKey: true }), 3, 10)).toBeNull();
   });
   it('leaves keys with Alt, Ctrl or Meta to the browser, noting those that scroll', () => {
     expect(lineKeyAction(press('c', { ctrlKey: true }), 3, 10)).toBeNull();

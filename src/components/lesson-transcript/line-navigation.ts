@@ -43,7 +43,9 @@ export type LineKeyAction =
   /** N: add a learner note at the line's moment. */
   | { kind: 'note' }
   /** Arrows, Page Up/Down, Home, End: focus line `to`. */
-  | { kind: 'move'; to: number };
+  | { kind: 'move'; to: number }
+  /** The same with Shift: focus line `to` and select the lines from where the selection started to it. */
+  | { kind: 'extend'; to: number };
 
 /** The modifier state and key of a keyboard event. */
 export interface KeyPress {
@@ -57,7 +59,7 @@ export interface KeyPress {
 /**
  * The action of a key pressed on line `index` of `count` (-1 when the focus is elsewhere in the list, e.g. on a
  * copy button), or null when the list leaves the key alone. Keys with Alt, Ctrl or Meta belong to the browser and
- * the screen reader; Shift with a letter or a move is left alone too.
+ * the screen reader; Shift with a letter is left alone too, and Shift with a move selects lines (a passage to quote).
  */
 export function lineKeyAction(press: KeyPress, index: number, count: number): LineKeyAction | null {
   if (index < 0 || press.altKey || press.ctrlKey || press.metaKey) return SCROLL_KEYS.has(press.key) ? { kind: 'scroll' } : null;
@@ -65,5 +67,6 @@ export function lineKeyAction(press: KeyPress, index: number, count: number): Li
   if ((press.key === 'c' || press.key === 'C') && !press.shiftKey) return { kind: 'copy' };
   if ((press.key === 'n' || press.key === 'N') && !press.shiftKey) return { kind: 'note' };
   const to = lineIndexForKey(press.key, index, count);
-  return to === null || press.shiftKey ? null : { kind: 'move', to };
+  if (to === null) return null;
+  return press.shiftKey ? { kind: 'extend', to } : { kind: 'move', to };
 }

@@ -69,6 +69,8 @@ export class LineWindow implements ReactiveController {
   #observer: IntersectionObserver | null = null;
   #spoken = -1;
   #descriptions: DescriptionLine[] = [];
+  /** The lines of the passage opened from a link (first > last: none). */
+  #passage = { first: -1, last: -2 };
 
   constructor(
     host: ReactiveControllerHost,
@@ -147,6 +149,7 @@ export class LineWindow implements ReactiveController {
     this.#blockByList.clear();
     this.#blockOf = plan.blockOf;
     this.#spoken = -1;
+    this.#passage = { first: -1, last: -2 };
     this.#windowed = plan.windowed;
     scroller.classList.toggle('windowed', this.#windowed);
     const fragment = document.createDocumentFragment();
@@ -218,6 +221,14 @@ export class LineWindow implements ReactiveController {
     // Marked here, or by #buildBlock when the block is built.
     if (this.ensureLine(index) && !this.#rows[index]!.classList.contains('is-active')) this.#markSpoken(index);
     return previous;
+  }
+
+  /** Highlights the lines `first` to `last` (the passage opened from a link); first > last for none. */
+  markPassage(first: number, last: number): void {
+    const before = this.#passage;
+    for (let i = Math.max(0, before.first); i <= before.last; i++) this.#rows[i]?.classList.remove('in-passage');
+    this.#passage = { first, last };
+    for (let i = Math.max(0, first); i <= last; i++) this.#rows[i]?.classList.add('in-passage');
   }
 
   /** The line of a cue, its block built first if need be (and the lines repainted, unless told not to). */
@@ -309,7 +320,7 @@ export class LineWindow implements ReactiveController {
 
   #buildRow(cue: Cue): HTMLElement {
     const row = document.createElement('li');
-    row.className = 'row';
+    row.className = cue.index >= this.#passage.first && cue.index <= this.#passage.last ? 'row in-passage' : 'row';
     row.dataset.index = String(cue.index);
 
     // A button role rather than a <button>: the reader can still select and copy the text of a line.
@@ -317,7 +328,7 @@ export class LineWindow implements ReactiveController {
     line.className = 'line';
     line.setAttribute('role', 'button');
     line.tabIndex = -1;
-    line.setAttribute('aria-keyshortcuts', 'c n');
+    line.setAttribute('aria-keyshortcuts', 'c n Shift+ArrowDown Shift+ArrowUp');
 
     const time = document.createElement('span');
     time.className = 'time';
@@ -333,6 +344,8 @@ export class LineWindow implements ReactiveController {
     const text = document.createElement('span');
     text.className = 'text';
     text.append(cueFragment(cue.nodes));
+    // Prose: the speaker is named when they start speaking, not again on each of their lines.
+    if (cue.speaker && cue.speaker === this.#cues[cue.index - 1]?.speaker) text.querySelector('.cue-v')?.classList.add('voice-continues');
     line.append(time, text);
 
     row.append(line);

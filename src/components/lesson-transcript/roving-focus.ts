@@ -1,7 +1,8 @@
 /**
  * The list of lines as one tab stop (roving tabindex): a reactive controller that keeps `tabindex="0"` on one line
  * (the spoken one, unless the reader is moving through the list), moves the focus with the arrows, Page Up/Down,
- * Home and End (see line-navigation.ts), and hands the other keys of a line (Enter, Space, C, N) to the element.
+ * Home and End (see line-navigation.ts), and hands the other keys of a line (Enter, Space, C, N, Shift with a move)
+ * to the element.
  * A line's block is built before it takes the focus, and the block left behind is emptied only once the focus has
  * moved: the focused element is never removed.
  */
@@ -21,6 +22,8 @@ export interface RovingFocusHost {
   reveal(line: HTMLElement): void;
   /** Enter or Space (seek), C (copy a link) or N (add a note) on a line. */
   lineAction(kind: 'activate' | 'copy' | 'note', index: number): void;
+  /** A move from line `from` to line `to` (focused now): with Shift (`extend`), select the lines. */
+  linesMoved(from: number, to: number, extend: boolean): void;
 }
 
 export class RovingFocus implements ReactiveController {
@@ -119,9 +122,10 @@ export class RovingFocus implements ReactiveController {
       return;
     }
     event.preventDefault();
-    if (action.kind === 'move') {
+    if (action.kind === 'move' || action.kind === 'extend') {
       this.around.readerMoved();
       this.focus(action.to);
+      this.around.linesMoved(index, action.to, action.kind === 'extend');
     } else {
       this.around.lineAction(action.kind, index);
     }
