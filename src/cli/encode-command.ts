@@ -1,11 +1,11 @@
 /**
- * `lesson-player encode <video> -o <dir> [--ladder 360,540,720] [--no-progressive]`: makes what a lesson streams from
+ * `lesson-player encode <video> -o <dir> [--ladder 360,540,720] [--lang fr] [--hls-only]`: makes what a lesson streams from
  * a video, with ffmpeg:
  *   <dir>/hls/master.m3u8   the HLS master playlist (BANDWIDTH, RESOLUTION, CODECS of each rung)
  *   <dir>/hls/<h>p/          each rung: index.m3u8, init_N.mp4 and 4 s fMP4 segments, key frames aligned
- *   <dir>/hls/audio/         the speech, one AAC rendition every rung shares
- *   <dir>/<name>.mp4 / .webm the progressive fallbacks (H.264/AAC, VP9/Opus), unless --no-progressive
- *   <dir>/<name>.poster.jpg  the poster
+ *   <dir>/hls/audio/         the speech, one AAC rendition every rung shares (named in --lang's language)
+ *   <dir>/<name>.mp4 / .webm the progressive fallbacks (H.264/AAC, VP9/Opus)  } not with --hls-only, for a lesson
+ *   <dir>/<name>.poster.jpg  the poster                                       } that has them already
  * It shows each pass's progress (from ffmpeg's `-progress`), then the sizes and bitrates, and the manifest's `media`
  * entries to paste. Refused, with one line and exit status 2: ffmpeg or ffprobe missing, a file that is not a video.
  * Settings and ffmpeg arguments: hls-ladder.ts.
@@ -13,10 +13,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
+import { HLS_MEDIA_TYPE } from '../core/manifest.ts';
 import { eachArgument, MissingValue } from './command-args.ts';
+import { languageName } from './new-command.ts';
 import { formatBytes, DEFAULT_LADDER, fitLadder, LadderError, ladderArgs, mp4Args, parseLadder, parseMasterPlaylist, posterArgs, progressFraction, SEGMENT_SECONDS, webmArgs, finishMasterPlaylist, type Rung } from './hls-ladder.ts';
 
-export const HLS_TYPE = 'application/vnd.apple.mpegurl';
 
 class Refused extends Error {}
 
@@ -25,6 +26,8 @@ interface EncodeOptions {
   out: string;
   heights: number[];
   progressive: boolean;
+  /** The language spoken, which names the audio rendition. */
+  lang?: string;
 }
 
 /** Where the command writes: its output streams and whether progress may redraw one line. */
@@ -39,11 +42,16 @@ function parseEncodeArgs(argv: readonly string[]): EncodeOptions | 'help' {
   let out: string | undefined;
   let heights: number[] = [...DEFAULT_LADDER];
   let progressive = true;
+  let lang: string | undefined;
   const help = eachArgument(argv, (arg, flag, value) => {
     if (flag === '-h' || flag === '--help') return 'help';
     else if (flag === '-o' || flag === '--output') out = value();
     else if (flag === '--ladder') heights = parseLadder(value());
-    else if (flag === '--no-progressive') progressive = false;
+    else if (flag === '--hls-only') progressive = false;
+    else if (flag === '--lang') {
+      lang = value();
+      if (!languageName(lang)) throw new Refused(`--lang: "${lang}" is not a known language code (e.g. fr, en)`);
+    }
     else if (flag.startsWith('-')) throw new Refused(`unknown option ${flag}`);
     else if (input === undefined) input = arg;
     else throw new Refused(`one video at a time ("${arg}" too)`);
@@ -51,7 +59,7 @@ function parseEncodeArgs(argv: readonly string[]): EncodeOptions | 'help' {
   if (help) return help;
   if (!input) throw new Refused('which video? (lesson-player encode <video> -o <dir> [--ladder 360,540,720])');
   if (!out) throw new Refused('where to? -o <dir> names the folder to write the stream into');
-  return { input, out, heights, progressive };
+  return { input, out, heights, progressive, ...(lang ? { lang } : {}) };
 }
 
 /** The tool's path, or a refusal naming it and how to install it. */
@@ -130,7 +138,7 @@ function folderBytes(dir: string): number {
 const kbits = (bytes: number, seconds: number) => `${Math.round((bytes * 8) / seconds / 1000)} kbit/s`;
 
 /** The report printed at the end: each file made, its size and its mean bitrate, then the manifest's entries. */
-function report(options: EncodeOptions, rungs: readonly Rung[], media: { mp4?: string; webm?: string; poster: string }, seconds: number, cwd: string): string {
+function report(options: EncodeOptions, rungs: readonly Rung[], media: { mp4?: string; webm?: string; poster?: string }, seconds: number, cwd: string): string {
   const hls = join(options.out, 'hls');
   const shown = (p: string) => relative(cwd, p) || '.';
   const variants = parseMasterPlaylist(readFileSync(join(hls, 'master.m3u8'), 'utf8'));
@@ -153,7 +161,7 @@ function report(options: EncodeOptions, rungs: readonly Rung[], media: { mp4?: s
   lines.push(`Total: ${formatBytes(total)}`);
   const src = (file: string) => relative(options.out, file).split('\\').join('/');
   const entries = [
-    { src: 'hls/master.m3u8', type: HLS_TYPE },
+    { src: 'hls/master.m3u8', type: HLS_MEDIA_TYPE },
     ...(media.webm ? [{ src: src(media.webm), type: 'video/webm' }] : []),
     ...(media.mp4 ? [{ src: src(media.mp4), type: 'video/mp4' }] : []),
   ];
@@ -189,17 +197,21 @@ export async function runEncode(argv: readonly string[], cwd: string, usage: () 
     const started = Date.now();
     await ffmpegPass(`[1/${passes}] HLS ladder (${rungNames})`, ladderArgs(input, rungs, source.hasAudio), source.duration, io, hls);
     const master = join(hls, 'master.m3u8');
-    writeFileSync(master, finishMasterPlaylist(readFileSync(master, 'utf8')));
-    const media: { mp4?: string; webm?: string; poster: string } = { poster: join(out, `${name}.poster.jpg`) };
+    const speech = options.lang ? { lang: options.lang, name: languageName(options.lang)! } : undefined;
+    writeFileSync(master, finishMasterPlaylist(readFileSync(master, 'utf8'), speech));
+    const media: { mp4?: string; webm?: string; poster?: string } = {};
     if (options.progressive) {
+      media.poster = join(out, `${name}.poster.jpg`);
       media.mp4 = join(out, `${name}.mp4`);
       media.webm = join(out, `${name}.webm`);
       if (media.mp4 === input || media.webm === input) throw new Refused(`${options.input}: the output folder holds the input video; choose another -o`);
       await ffmpegPass(`[2/${passes}] MP4 fallback (H.264/AAC, ${top.height}p)`, mp4Args(input, top, source.hasAudio, media.mp4), source.duration, io);
       await ffmpegPass(`[3/${passes}] WebM fallback (VP9/Opus, ${top.height}p)`, webmArgs(input, top, source.hasAudio, media.webm), source.duration, io);
     }
-    const poster = spawnSync('ffmpeg', posterArgs(input, source.duration, media.poster), { encoding: 'utf8' });
-    if (poster.status !== 0) throw new Refused(`ffmpeg could not take the poster: ${String(poster.stderr).trim().split('\n').pop()}`);
+    if (options.progressive) {
+      const poster = spawnSync('ffmpeg', posterArgs(input, source.duration, media.poster!), { encoding: 'utf8' });
+      if (poster.status !== 0) throw new Refused(`ffmpeg could not take the poster: ${String(poster.stderr).trim().split('\n').pop()}`);
+    }
     io.stderr(`Encoded in ${Math.round((Date.now() - started) / 1000)} s.\n`);
     io.stdout(report({ ...options, out }, rungs, media, source.duration, cwd));
     return 0;

@@ -149,13 +149,16 @@ export function parseMasterPlaylist(text: string): Variant[] {
 }
 
 /**
- * The master playlist as ffmpeg writes it, finished: without the audio-only variant ffmpeg lists for the audio group
+ * The master playlist as ffmpeg writes it, finished: its speech named in its language (or "Audio"), without the audio-only variant ffmpeg lists for the audio group
  * (a player would take it for the lowest rung and, on a slow network, play the speech without the slides; the audio
  * stays, as the group every rung names), and saying that every segment starts on a key frame, as the rungs'
  * playlists do (a player may then switch rungs at any segment).
  */
-export function finishMasterPlaylist(master: string): string {
-  const lines = master.split('\n');
+export function finishMasterPlaylist(master: string, speech?: { lang: string; name: string }): string {
+  // ffmpeg names the audio rendition "audio_0": players show that name in their audio menu.
+  const named = master.replace(/(#EXT-X-MEDIA:TYPE=AUDIO,[^\n]*?)NAME="[^"]*"/, (_, head: string) =>
+    speech ? `${head}NAME="${speech.name.replace(/"/g, "'")}",LANGUAGE="${speech.lang}"` : `${head}NAME="Audio"`);
+  const lines = named.split('\n');
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;

@@ -26,7 +26,7 @@ export function usage(): string {
        lesson-player lint [options] <path>...
        lesson-player oembed <manifest> --base-url <url> [--maxwidth N] [--maxheight N] [--lang L]
        lesson-player package <manifest> --scorm 1.2|2004 [-o <lesson.zip>] [--complete-at N]
-       lesson-player encode <video> -o <dir> [--ladder 360,540,720] [--no-progressive]
+       lesson-player encode <video> -o <dir> [--ladder 360,540,720] [--lang L] [--hls-only]
 
 new makes a lesson folder: <dir>/lesson.json (its duration from ffprobe when installed), the
 video and the tracks copied beside it, .srt and .sbv tracks converted to WebVTT. The first
@@ -86,8 +86,8 @@ file or an unknown version, and then writes nothing (exit status 2).
 
 encode makes the adaptive stream (HLS) of a video with ffmpeg: <dir>/hls/master.m3u8 and
 one folder per rung (H.264 in fMP4 segments of ${SEGMENT_SECONDS} s, key frames aligned, the speech as
-one AAC rendition they share), the progressive fallbacks <dir>/<name>.mp4 and .webm (not
-with --no-progressive) and <dir>/<name>.poster.jpg. Rungs above the video's height are
+one AAC rendition they share, named after --lang), the progressive fallbacks <dir>/<name>.mp4 and .webm and
+<dir>/<name>.poster.jpg (not with --hls-only: a lesson that has them). Rungs above the video's height are
 left out. It shows progress, then sizes and bitrates and the manifest's "media" entries.
 It refuses a file that is not a video, or runs without ffmpeg/ffprobe (exit status 2).
 

@@ -337,7 +337,11 @@ export class LessonStore {
     if (captionsChanged) this.#update(this.#clock(state.currentTime), true);
     if (captionsChanged) this.descriptions.apply(); // spoken subtitles follow the track shown
     this.descriptions.mediaState(state);
-    if (state.error && !this.problems.some((p) => p.kind === 'media')) {
+    if (state.streamFallback && !this.problems.some((p) => p.rule === 'media-stream-fallback')) {
+      const { src, reason } = state.streamFallback;
+      this.#report({ severity: 'error', file: src, kind: 'media', rule: 'media-stream-fallback', message: 'the adaptive stream could not be played: the video goes on from the full file', params: { reason } });
+    }
+    if (state.error && !this.problems.some((p) => p.rule === 'media-error')) {
       const src = (state.failedSources?.length ? state.failedSources : this.model?.manifest.media.map((m) => m.src))?.join(', ') || 'media';
       this.#report({ severity: 'error', file: src, kind: 'media', rule: 'media-error', message: state.error, params: { reason: state.errorReason ?? 'load' } });
     }

@@ -46,8 +46,9 @@ describe("ffmpeg's answers", () => {
       '360p/index.m3u8',
       '',
     ].join('\n');
-    const cleaned = finishMasterPlaylist(master);
-    expect(cleaned).toContain('#EXT-X-MEDIA:TYPE=AUDIO');
+    const cleaned = finishMasterPlaylist(master, { lang: 'fr', name: 'Français' });
+    expect(cleaned).toContain('#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="group_audio",NAME="Français",LANGUAGE="fr",DEFAULT=YES,URI="audio/index.m3u8"');
+    expect(finishMasterPlaylist(master)).toContain('NAME="Audio",DEFAULT=YES');
     expect(cleaned.split('\n').slice(0, 3)).toEqual(['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS']);
     expect(parseMasterPlaylist(cleaned)).toEqual([{ uri: '360p/index.m3u8', bandwidth: 255200, resolution: '640x360', codecs: 'avc1.4d4016,mp4a.40.2' }]);
   });
@@ -73,7 +74,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('lesson-player encode (child process)', { timeout: 120_000 }, () => {
   it('makes the ladder, the fallbacks and the poster, with progress and a report of sizes', () => {
-    const r = lp(['encode', 'talk.mp4', '-o', 'out', '--ladder', '144,240,360']);
+    const r = lp(['encode', 'talk.mp4', '-o', 'out', '--ladder', '144,240,360', '--lang', 'en']);
     expect(r.err).not.toMatch(/encode: /);
     expect(r.code).toBe(0);
     expect(r.err).toContain('360p left out: the video is 240 lines high');
@@ -86,7 +87,7 @@ describe('lesson-player encode (child process)', { timeout: 120_000 }, () => {
       expect(v.codecs).toMatch(/^avc1\.[0-9a-f]{6},mp4a\.40\.2$/);
       expect(v.bandwidth).toBeGreaterThan(30_000);
     }
-    expect(master).toMatch(/#EXT-X-MEDIA:TYPE=AUDIO,.*URI="audio\/index\.m3u8"/);
+    expect(master).toMatch(/#EXT-X-MEDIA:TYPE=AUDIO,.*NAME="English",LANGUAGE="en",.*URI="audio\/index\.m3u8"/);
     for (const playlist of [master, readFileSync(join(dir, 'out/hls/144p/index.m3u8'), 'utf8')]) expect(playlist).toContain('#EXT-X-INDEPENDENT-SEGMENTS');
     // Same segment times in every rendition (6 + 6 + 1 s), fMP4 with an init segment.
     const durations = (rung: string) => [...readFileSync(join(dir, `out/hls/${rung}/index.m3u8`), 'utf8').matchAll(/#EXTINF:([\d.]+)/g)].map((m) => Math.round(Number(m[1])));
