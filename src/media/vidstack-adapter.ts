@@ -98,10 +98,20 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   const nextSources = () => setup.sources.filter((s) => !failed.has(s.src));
   let loadError: string | null = null;
   let streamFallback: MediaState['streamFallback'] = null;
+  // The stream's faults (below): media errors hls.js recovered from, and the resumption pending after a fallback.
+  let mediaRecoveries = 0;
+  let stopResume: (() => void) | null = null;
+  const recoverMedia = () => (player.provider as { instance?: { recoverMediaError(): void } } | null)?.instance?.recoverMediaError();
   let posterError: string | null = null;
   const unsubscribe = player.subscribe(({ paused, ended, duration, currentTime, canPlay, seeking, textTrack, error, source }) => {
     // The error of a stream being left for the next source (below) is not the lesson's: the next source plays.
     if (error && typeof source?.src === 'string' && failed.has(source.src) && nextSources().length) error = null;
+    // A segment the browser cannot decode, while streaming: hls.js's recovery once, then the next source.
+    if (error?.code === 3 && source?.type === HLS_MEDIA_TYPE) {
+      const stream = setup.sources.find((s) => s.src === source.src);
+      queueMicrotask(() => (mediaRecoveries++ === 0 ? recoverMedia() : stream && leaveStream(stream, 'decode error')));
+      error = null;
+    }
     const captionsLanguage =
       textTrack && (textTrack.kind === 'captions' || textTrack.kind === 'subtitles') ? textTrack.language || null : null;
     state = {
@@ -132,6 +142,9 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     if (!(target instanceof HTMLSourceElement) && !(target instanceof HTMLVideoElement && target.networkState === target.NETWORK_NO_SOURCE)) return;
     const url = target instanceof HTMLSourceElement ? target.src : target.currentSrc || target.src;
     const source = setup.sources.find((s) => absolute(s.src) === url);
+    // The stream's playlist failing in a <source>: with hls.js, it says so itself once it has set up (leaving now
+    // would race its setup, which then takes the video back); played natively, this is the only word of it.
+    if (source?.type === HLS_MEDIA_TYPE) return player.provider?.type === 'hls' ? undefined : leaveStream(source, 'playlist not loaded');
     if (source) failed.add(source.src);
     if (source && nextSources().length) return setSources(nextSources());
     loadError = 'none of the media sources could be loaded';
@@ -142,25 +155,27 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   // The adaptive stream's faults (a playlist or segment that cannot be loaded, a segment that cannot be decoded):
   // hls.js recovers from a media error once (Vidstack's provider reattaches the media on each fatal one), then the
   // next source plays from where the stream stopped, and the learner is told (state.streamFallback).
-  let mediaRecoveries = 0;
-  let stopResume: (() => void) | null = null;
+
   const onStreamError = (event: Event) => {
     const fault = (event as CustomEvent<{ fatal?: boolean; type?: string; details?: string }>).detail;
     if (!fault?.fatal) return;
     if (fault.type === 'mediaError' && mediaRecoveries++ === 0) return;
     const stream = typeof player.state.source?.src === 'string' ? setup.sources.find((s) => s.src === player.state.source.src) : undefined;
-    if (!stream || failed.has(stream.src)) return;
+    if (stream) leaveStream(stream, fault.details ?? fault.type ?? 'error');
+  };
+  function leaveStream(stream: MediaSetup['sources'][number], reason: string) {
+    if (failed.has(stream.src)) return;
     failed.add(stream.src);
     if (!nextSources().length) {
       loadError = 'none of the media sources could be loaded';
       return emit();
     }
-    streamFallback = { src: stream.src, reason: fault.details ?? fault.type ?? 'error' };
+    streamFallback = { src: stream.src, reason };
     stopResume?.();
     stopResume = resumeAfterFallback(player, video()?.currentTime ?? player.currentTime, !player.state.paused);
     setSources(nextSources());
     emit();
-  };
+  }
   player.addEventListener('hls-error', onStreamError);
 
   // Vidstack keeps the last 'seeking' event of the first player on the page for the life of the page (a module-level

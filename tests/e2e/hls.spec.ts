@@ -1,5 +1,7 @@
 /**
- * Streaming: the demo lesson lists its HLS ladder first (360p, 720p) and its WebM and MP4 after. In Chromium it plays
+ * Streaming: the demo lesson, its HLS ladder (media/survivre-en-milieu-hostile/hls/: 360p, 720p) listed first in its
+ * manifest, its WebM and MP4 after (the committed manifest lists the progressive files only: see README,
+ * "Streaming (HLS)"; each test routes the manifest with the stream added). In Chromium it plays
  * through hls.js, bundled in a chunk of the site's own; the quality menu works by keyboard in both languages; a
  * stream that fails gives way to the progressive file, where it stopped, with the learner told; and the player
  * adapts to the network (DevTools protocol throttling). Every request to another host is refused and fails the test.
@@ -9,7 +11,22 @@
  */
 import type { Page } from '@playwright/test';
 import { axeViolations, menusSettled } from './a11y-helpers.ts';
-import { expect, pauseWithControls, playMuted, test, waitForMedia } from './fixtures.ts';
+import { DEMO_MANIFEST, expect, pauseWithControls, playMuted, test as base, waitForMedia } from './fixtures.ts';
+
+/** The demo lesson's manifest with its HLS ladder listed first, in every test of this file. */
+const test = base.extend<{ streamingLesson: void }>({
+  streamingLesson: [
+    async ({ page }, use) => {
+      await page.route(DEMO_MANIFEST, async (route) => {
+        const manifest = await (await route.fetch()).json();
+        manifest.media.unshift({ src: '../media/survivre-en-milieu-hostile/hls/master.m3u8', type: 'application/vnd.apple.mpegurl' });
+        await route.fulfill({ json: manifest });
+      });
+      await use();
+    },
+    { auto: true },
+  ],
+});
 
 /**
  * Refuses every request to another origin than the site's, and every `<link rel=preconnect|dns-prefetch>` to one
@@ -232,4 +249,43 @@ test.describe('a stream that fails gives way to the progressive file, the learne
     await expect(player.locator('lesson-transcript [aria-current="true"]')).toHaveCount(1);
     expect(await outside()).toEqual([]);
   });
+});
+
+test.describe('a segment that cannot be decoded', () => {
+  test.use({ allowConsoleErrors: [/Failed to load resource/] });
+
+  test('the decoder refuses it: after one recovery, the WebM plays from there, the learner told', async ({ page, openLesson, baseURL }) => {
+    const outside = await guardOrigins(page, new URL(baseURL!).origin);
+    // The second segment of every rung, its boxes intact and its pictures' bytes scrambled: it loads and parses, and
+    // the decoder refuses it.
+    await page.route(/\/hls\/(360p|720p)\/001\.m4s$/, async (route) => {
+      const body = Buffer.from(await (await route.fetch()).body());
+      const mdat = body.indexOf('mdat');
+      for (let i = mdat + 4; i < body.length; i++) body[i] = (body[i]! * 31 + i) & 0xff;
+      await route.fulfill({ status: 200, contentType: 'video/iso.segment', body });
+    });
+    const player = await openLesson();
+    await waitForMedia(page);
+    await page.evaluate(() => {
+      const lesson = document.querySelector('lesson-player') as HTMLElement & { play(): Promise<void> };
+      lesson.shadowRoot!.querySelector('video')!.muted = true;
+      void lesson.play().catch(() => undefined);
+    });
+    await expect.poll(() => stream(page), { timeout: 20_000 }).toMatchObject({ source: `${baseURL}/media/survivre-en-milieu-hostile.webm` });
+    await expect(player.getByRole('alert')).toContainText(FALLBACK_MESSAGE.fr);
+    expect(await outside()).toEqual([]);
+  });
+});
+
+test('the stream plays under the strict CSP (/csp.html) without a violation: no worker, no blob: script', async ({ page, openLesson }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { __violations: string[] }).__violations = []);
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`), true);
+  });
+  await openLesson('/csp.html');
+  await waitForMedia(page);
+  await playMuted(page);
+  await expect.poll(() => stream(page)).toMatchObject({ provider: 'hls' });
+  await page.waitForFunction(() => document.querySelector('lesson-player')!.shadowRoot!.querySelector('video')!.currentTime > 1);
+  expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
 });
