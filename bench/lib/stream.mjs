@@ -40,7 +40,9 @@ async function run(browser, base, lesson, { progressive, throttled }) {
     const rate = (THROTTLE_KBITS * 1000) / 8;
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: rate, uploadThroughput: rate });
   }
-  const timing = await page.evaluate(async () => {
+  // A run that has not played 10 s within 90 s is reported as stalled, with what it had by then.
+  const stalled = new Promise((resolve) => setTimeout(() => resolve({ readyAt: NaN, frameAt: NaN, stalled: true }), 90_000));
+  const timing = await Promise.race([stalled, page.evaluate(async () => {
     const find = (selector, root = document) => {
       const hit = root.querySelector(selector);
       if (hit) return hit;
@@ -58,7 +60,7 @@ async function run(browser, base, lesson, { progressive, throttled }) {
     const from = video.currentTime;
     while (video.currentTime - from < 10 && !video.ended) await new Promise((resolve) => setTimeout(resolve, 100));
     return { readyAt: window.__stream.readyAt, frameAt };
-  });
+  }).catch((error) => ({ readyAt: NaN, frameAt: NaN, stalled: true, error: String(error) }))]);
   counting = false;
   await context.close();
   return { ...timing, mediaBytes };
@@ -75,6 +77,7 @@ export async function measureStream(browser, base, lesson, repeat, log) {
         runs.push(await run(browser, base, lesson, { progressive, throttled }));
       }
       out[key] = {
+        stalledRuns: runs.filter((r) => r.stalled).length,
         readyMs: median(runs.map((r) => r.readyAt)),
         firstFrameMs: median(runs.map((r) => r.frameAt)),
         mediaBytes10s: median(runs.map((r) => r.mediaBytes)),
