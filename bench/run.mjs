@@ -351,13 +351,15 @@ if (c) {
 }
 const t = results.stream;
 if (t) {
-  const ms = (x) => `${round(x, 0)} ms`;
+  // A stalled run (no 10 s played within 90 s) has no times: it says so instead.
+  const ms = (x) => (Number.isFinite(x) ? `${round(x, 0)} ms` : 'stalled');
+  const ratio = (a, b) => (Number.isFinite(a / b) ? a / b : null);
   for (const net of ['Open', 'Throttled']) {
     const [h, p] = [t[`hls${net}`], t[`progressive${net}`]];
     const label = net === 'Open' ? 'open network' : `${t.throttleKbits} kbit/s`;
-    row(`HLS vs WebM, ${label}: lesson-ready`, ms(h.readyMs), ms(p.readyMs), h.readyMs / p.readyMs, '');
-    row(`HLS vs WebM, ${label}: first frame`, ms(h.firstFrameMs), ms(p.firstFrameMs), h.firstFrameMs / p.firstFrameMs, '');
-    row(`HLS vs WebM, ${label}: media bytes by 10 s played`, kb(h.mediaBytes10s), kb(p.mediaBytes10s), h.mediaBytes10s / p.mediaBytes10s, '');
+    row(`HLS vs WebM, ${label}: lesson-ready`, ms(h.readyMs ?? NaN), ms(p.readyMs ?? NaN), ratio(h.readyMs, p.readyMs), '');
+    row(`HLS vs WebM, ${label}: first frame`, ms(h.firstFrameMs ?? NaN), ms(p.firstFrameMs ?? NaN), ratio(h.firstFrameMs, p.firstFrameMs), '');
+    row(`HLS vs WebM, ${label}: media bytes by 10 s played`, kb(h.mediaBytes10s), kb(p.mediaBytes10s), ratio(h.mediaBytes10s, p.mediaBytes10s), '');
   }
 }
 const header = ['figure', 'lesson-player', 'baseline', 'ratio', 'target'];
