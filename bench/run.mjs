@@ -6,12 +6,14 @@
  *   sync    lag between a cue's start on the media clock and its transcript line marked current, in real
  *           playback (Chromium, muted, --rate×), ÷ the same controller and transcript clocked by `timeupdate`
  *   seek    click on a line → line marked, relative to the media's `seeked`
+ *   stream  HLS ÷ the progressive WebM, same run: time to lesson-ready and to the first frame, media bytes fetched
+ *           by 10 s of playback, on an open network and at 600 kbit/s (bench/lib/stream.mjs)
  *   scale   a generated 3-hour lesson (4 000 cues, 60 chapters, notes) ÷ the 4-minute lesson: load to an
  *           interactive transcript, per-frame sync cost (÷ 50 cues), scrolling, DOM nodes, JS heap
  *   cli     the compiled command line: `--help` and `lint` of the demo lesson, wall and CPU time
  *
- * Options: --repeat N (runs of the load, frame-cost and scroll figures; medians reported, default 3),
- *          --rate R (playback rate of the sync runs, default 4), --only weight,sync,seek,scale,cli
+ * Options: --repeat N (runs of the load, frame-cost, scroll and stream figures; medians reported, default 3),
+ *          --rate R (playback rate of the sync runs, default 4), --only weight,sync,seek,scale,stream,cli
  * Writes bench/results.json. Builds go to bench/.build (never dist/).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { generateLesson } from './generate-long-lesson.mjs';
 import { buildVariant, ROOT } from './lib/build.mjs';
 import { median, summary } from './lib/stats.mjs';
 import { measureCli } from './lib/cli.mjs';
+import { measureStream } from './lib/stream.mjs';
 import { measureWeight } from './lib/weight.mjs';
 
 const args = process.argv.slice(2);
@@ -32,7 +35,7 @@ const option = (name, fallback) => {
 };
 const REPEAT = Math.max(1, Number(option('repeat', 3)));
 const RATE = Number(option('rate', 4));
-const ONLY = new Set(option('only', 'weight,sync,seek,scale,cli').split(','));
+const ONLY = new Set(option('only', 'weight,sync,seek,scale,stream,cli').split(','));
 const SHORT = '/lessons/survivre-en-milieu-hostile.json';
 const LONG = '/long/long.json';
 const SMALL = '/small50/small50.json';
@@ -203,6 +206,9 @@ try {
     };
   }
 
+  // ——— 5. Streaming ———
+  if (ONLY.has('stream')) results.stream = await measureStream(browser, base, SHORT, REPEAT, log);
+
   // ——— 3. Scale ———
   if (ONLY.has('scale')) {
     const loadRun = async (lesson) => {
@@ -350,6 +356,19 @@ if (c) {
   row('scroll frame p50/p95/max', `${round(c.long.scrollFrameMs.p50, 1)} / ${round(c.long.scrollFrameMs.p95, 1)} / ${round(c.long.scrollFrameMs.max, 1)} ms`, `${round(c.short.scrollFrameMs.p50, 1)} / ${round(c.short.scrollFrameMs.p95, 1)} / ${round(c.short.scrollFrameMs.max, 1)} ms`, null, '');
   row('DOM nodes (document + shadow roots)', String(c.long.nodes), String(c.short.nodes), c.nodesRatio, '');
   row('JS heap after load', `${round(c.long.heapUsedMB, 1)} MB`, `${round(c.short.heapUsedMB, 1)} MB`, c.heapRatio, '');
+}
+const t = results.stream;
+if (t) {
+  // A stalled run (no 10 s played within 90 s) has no times: it says so instead.
+  const ms = (x) => (Number.isFinite(x) ? `${round(x, 0)} ms` : 'stalled');
+  const ratio = (a, b) => (Number.isFinite(a / b) ? a / b : null);
+  for (const net of ['Open', 'Throttled']) {
+    const [h, p] = [t[`hls${net}`], t[`progressive${net}`]];
+    const label = net === 'Open' ? 'open network' : `${t.throttleKbits} kbit/s`;
+    row(`HLS vs WebM, ${label}: lesson-ready`, ms(h.readyMs ?? NaN), ms(p.readyMs ?? NaN), ratio(h.readyMs, p.readyMs), '');
+    row(`HLS vs WebM, ${label}: first frame`, ms(h.firstFrameMs ?? NaN), ms(p.firstFrameMs ?? NaN), ratio(h.firstFrameMs, p.firstFrameMs), '');
+    row(`HLS vs WebM, ${label}: media bytes by 10 s played`, kb(h.mediaBytes10s), kb(p.mediaBytes10s), ratio(h.mediaBytes10s, p.mediaBytes10s), '');
+  }
 }
 if (cli) {
   const t = (x) => `${round(x.wallS, 2)} s wall, ${round(x.cpuS, 2)} s CPU`;

@@ -278,6 +278,11 @@ run('ffmpeg', [
   mp4,
 ]);
 
+// The adaptive stream (HLS): the project's own command, from the MP4 just made. Two rungs are enough for slides
+// (360p and 720p: 2.9 MB for the 3 min 49 s lesson, the speech shared by both); the fallbacks are the files above.
+step('encoding the HLS ladder (lesson-player encode)…');
+run(process.execPath, [join(ROOT, 'bin/lesson-player.js'), 'encode', mp4, '-o', join(ROOT, 'media', SLUG), '--hls-only', '--ladder', '360,720', '--lang', 'fr'], { stdio: ['ignore', 'inherit', 'inherit'] });
+
 // Poster: the first slide.
 const poster = join(ROOT, 'media', `${SLUG}.poster.jpg`);
 run('ffmpeg', ['-v', 'error', '-y', '-i', slides[0], '-q:v', '4', '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:v', '+bitexact', poster]);

@@ -13,6 +13,7 @@ import { TRACK_KINDS, type TrackKind } from './lint-kind.ts';
 import { runNew } from './new-command.ts';
 import { runOembed } from './oembed.ts';
 import { runPackage } from './package-command.ts';
+import { SEGMENT_SECONDS } from './hls-ladder.ts';
 
 export const CONFIG_FILE = 'lessonlint.json';
 
@@ -26,6 +27,7 @@ export function usage(): string {
        lesson-player oembed <manifest> --base-url <url> [--maxwidth N] [--maxheight N] [--lang L]
        lesson-player package <manifest> --scorm 1.2|2004 | --format cmi5 [--activity-id <IRI>]
                              [-o <lesson.zip>] [--complete-at N]
+       lesson-player encode <video> -o <dir> [--ladder 360,540,720] [--lang L] [--hls-only]
 
 new makes a lesson folder: <dir>/lesson.json (its duration from ffprobe when installed), the
 video and the tracks copied beside it, .srt and .sbv tracks converted to WebVTT. The first
@@ -84,6 +86,13 @@ relative. The lesson reports progress, its place to resume at and "completed" on
 AU): the lesson reports xAPI Video Profile statements to the platform's LRS; --activity-id
 names the course (default urn:lesson-player:lesson:<id>). It refuses a lesson with lint errors, a missing or remote
 file or an unknown version, and then writes nothing (exit status 2).
+
+encode makes the adaptive stream (HLS) of a video with ffmpeg: <dir>/hls/master.m3u8 and
+one folder per rung (H.264 in fMP4 segments of ${SEGMENT_SECONDS} s, key frames aligned, the speech as
+one AAC rendition they share, named after --lang), the progressive fallbacks <dir>/<name>.mp4 and .webm and
+<dir>/<name>.poster.jpg (not with --hls-only: a lesson that has them). Rungs above the video's height are
+left out. It shows progress, then sizes and bitrates and the manifest's "media" entries.
+It refuses a file that is not a video, or runs without ffmpeg/ffprobe (exit status 2).
 
 oembed prints the oEmbed "video" response (JSON) for a lesson served under --base-url: the
 manifest's URL is its path from the working directory under that URL, embed.html is at it.
@@ -281,7 +290,7 @@ export function run(argv: readonly string[], cwd: string): RunResult {
     parsed = parseArgs(argv);
     if (parsed.help) return { code: 0, stdout: usage(), stderr: '' };
     if (parsed.command === undefined) throw new UsageError('missing command (try "lesson-player lint <path>...")');
-    if (parsed.command !== 'lint') throw new UsageError(`unknown command "${parsed.command}" (the commands are lint, convert, new, preview, oembed and package)`);
+    if (parsed.command !== 'lint') throw new UsageError(`unknown command "${parsed.command}" (the commands are lint, convert, new, preview, encode, oembed and package)`);
     if (parsed.paths.length === 0) throw new UsageError('lint needs at least one path');
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `lesson-player: ${e.message}\n\n${usage()}` };

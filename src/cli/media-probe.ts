@@ -14,6 +14,7 @@ export const MEDIA_TYPE_BY_EXTENSION: Readonly<Record<string, string>> = {
   '.m4a': 'audio/mp4',
   '.oga': 'audio/ogg',
   '.ogg': 'audio/ogg',
+  '.m3u8': 'application/vnd.apple.mpegurl',
 };
 
 const MAX_MOOV = 64 * 1024 * 1024;

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wr
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { lessonTitle } from '../core/lesson-title.ts';
 import type { LessonManifest } from '../core/types.ts';
+import { eachArgument, MissingValue } from './command-args.ts';
 import { lintPaths } from './lint.ts';
 import type { RunResult } from './main.ts';
 import { cmi5Structure } from './cmi5-structure.ts';
@@ -40,15 +41,7 @@ function parsePackageArgs(argv: readonly string[]): PackageOptions | 'help' {
   let completeAt = DEFAULT_COMPLETE_AT;
   let format: string | undefined;
   let activityId: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = () => {
-      const v = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (v === undefined || v === '') throw new Refused(`${flag} needs a value`);
-      return v;
-    };
+  const help = eachArgument(argv, (arg, flag, value) => {
     if (flag === '-h' || flag === '--help') return 'help';
     else if (flag === '--scorm') version = value();
     else if (flag === '--format') format = value();
@@ -61,7 +54,8 @@ function parsePackageArgs(argv: readonly string[]): PackageOptions | 'help' {
     } else if (flag.startsWith('-')) throw new Refused(`unknown option ${flag}`);
     else if (manifest === undefined) manifest = arg;
     else throw new Refused(`one lesson at a time ("${arg}" too)`);
-  }
+  });
+  if (help) return help;
   if (!manifest) throw new Refused('which lesson? (lesson-player package <manifest> --scorm 1.2|2004 | --format cmi5 [-o lesson.zip])');
   if (format !== undefined && format !== 'cmi5') throw new Refused(`--format: unknown format "${format}" (cmi5; for SCORM, --scorm 1.2 or 2004)`);
   if (format && version !== undefined) throw new Refused('--scorm or --format cmi5: one package format at a time');
@@ -205,7 +199,7 @@ export function runPackage(argv: readonly string[], cwd: string, usage: () => st
     return { code: 0, stdout: `${relative(cwd, output) || output}: ${kind} package of "${title}", ${entries.length} files, ${size} MB\n`, stderr: '' };
   } catch (e) {
     if (temp) rmSync(temp, { force: true });
-    if (e instanceof Refused) return { code: 2, stdout: '', stderr: `lesson-player package: ${e.message}\n` };
+    if (e instanceof Refused || e instanceof MissingValue) return { code: 2, stdout: '', stderr: `lesson-player package: ${e.message}\n` };
     const error = e as NodeJS.ErrnoException;
     return { code: 2, stdout: '', stderr: `lesson-player package: ${error.path ?? ''}${error.path ? ': ' : ''}${error.code ?? error.message}\n` };
   }

@@ -27,6 +27,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.vtt': 'text/vtt; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
   ...MEDIA_TYPE_BY_EXTENSION,
+  '.m4s': 'video/iso.segment', // an HLS stream's fMP4 segments (its playlists are .m3u8, among the media types)
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.png': 'image/png',

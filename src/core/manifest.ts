@@ -39,8 +39,10 @@ export const CAPTION_PROPERTIES = ['lang', 'label', 'src', 'kind', 'default'] as
 export const CAPTION_REQUIRED = ['lang', 'label', 'src', 'kind'] as const;
 export const CHAPTER_PROPERTIES = ['lang', 'src'] as const;
 export const PROVIDER_PROPERTIES = ['name', 'url'] as const;
-/** Media types the player can hand to a `<video>`/`<audio>` source. */
-export const MEDIA_TYPES = ['video/webm', 'video/mp4', 'video/ogg', 'audio/mpeg', 'audio/mp4', 'audio/webm', 'audio/ogg'] as const;
+/** An HLS master playlist: the adaptive stream, listed first, with progressive files after it to fall back on. */
+export const HLS_MEDIA_TYPE = 'application/vnd.apple.mpegurl';
+/** Media types the player can play: progressive files a `<video>`/`<audio>` takes, and HLS. */
+export const MEDIA_TYPES = ['video/webm', 'video/mp4', 'video/ogg', 'audio/mpeg', 'audio/mp4', 'audio/webm', 'audio/ogg', HLS_MEDIA_TYPE] as const;
 /** A BCP 47 language tag, loosely: a primary subtag and optional subtags. */
 export const LANG_PATTERN = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/;
 /** URL schemes a manifest may point to. Anything else (`javascript:`, `data:`, `blob:`…) is refused. */

@@ -19,6 +19,7 @@ export const LEARNER_FACING_RULES: ReadonlySet<string> = new Set([
   'manifest-json',
   'track-empty',
   'media-error',
+  'media-stream-fallback',
   'poster-error',
 ]);
 

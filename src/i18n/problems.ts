@@ -38,6 +38,7 @@ const fr: Record<string, Template> = {
     p.reason === 'decode'
       ? 'la vidéo n’a pas pu être décodée (fichier abîmé ou format non pris en charge)'
       : 'aucune des sources de la vidéo n’a pu être lue (fichier introuvable, inaccessible ou dans un format inattendu)',
+  'media-stream-fallback': () => 'le flux adaptatif n’a pas pu être lu\u00a0: la vidéo continue depuis le fichier complet',
   'poster-error': () => 'l’image n’a pas pu être chargée (fichier introuvable ou qui n’est pas une image)',
 };
 

@@ -77,6 +77,8 @@ export interface MediaState {
   errorReason?: 'load' | 'decode';
   /** Set when the poster image failed to load. */
   posterError?: string | null;
+  /** Set when the adaptive stream failed and the next source (a progressive file) plays instead. */
+  streamFallback?: { src: string; reason: string } | null;
 }
 
 export interface MediaAdapter {

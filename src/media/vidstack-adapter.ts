@@ -15,7 +15,9 @@ import 'vidstack/player/ui';
 import type { MediaPlayerElement } from 'vidstack/elements';
 import themeCss from 'vidstack/player/styles/default/theme.css?inline';
 import videoLayoutCss from 'vidstack/player/styles/default/layouts/video.css?inline';
+import { HLS_MEDIA_TYPE } from '../core/manifest.ts';
 import { formatDuration } from '../core/time.ts';
+import { HLS_CONFIG, loadHlsLibrary } from './hls-library.ts';
 import { mediaA11yStyles } from './media-a11y-styles.ts';
 import type { MediaAdapter, MediaSetup, MediaState } from './media-adapter.ts';
 import { keepSubmenuInSettings } from './settings-submenu.ts';
@@ -73,7 +75,18 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   const placeControl = keepControlBesideCaptions(layout, setup.control);
   // The player, not the layout: the settings menu's items are moved into it (`menuContainer`) when they open.
   const settingsSubmenu = keepSubmenuInSettings(player, setup.settingsSubmenu ?? (() => null));
-  player.src = setup.sources.map((s) => ({ src: s.src, type: s.type })) as MediaPlayerElement['src'];
+  // HLS plays through hls.js wherever Media Source Extensions work (Vidstack's choice: it gives the quality menu and
+  // the recovery below), natively only where they do not (iPhone). hls.js comes from this build, never from the CDN
+  // Vidstack defaults to (its provider preconnects to that URL as soon as it exists, so this is set at once).
+  const onProviderChange = (event: Event) => {
+    const provider = (event as CustomEvent<{ type?: string } | null>).detail;
+    if (provider?.type === 'hls') Object.assign(provider, { library: loadHlsLibrary, config: HLS_CONFIG });
+  };
+  player.addEventListener('provider-change', onProviderChange);
+  const setSources = (sources: readonly MediaSetup['sources'][number][]) => {
+    player.src = sources.map((s) => ({ src: s.src, type: s.type })) as MediaPlayerElement['src'];
+  };
+  setSources(setup.sources);
 
   addTextTracks(player, setup.textTracks);
   let currentTranslations = setup.translations;
@@ -93,11 +106,25 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   // Set by onSeekRequest below (declared here: Vidstack calls the subscriber at once).
   let seekFrom: number | null = null;
   let wasSeeking = false;
-  // Set by onError below (declared here: Vidstack calls the subscriber at once).
+  // Set by onError and the stream's faults below (declared here: Vidstack calls the subscriber at once).
   const failed = new Set<string>();
+  const nextSources = () => setup.sources.filter((s) => !failed.has(s.src));
   let loadError: string | null = null;
+  let streamFallback: MediaState['streamFallback'] = null;
+  // The stream's faults (below): media errors hls.js recovered from, and the resumption pending after a fallback.
+  let mediaRecoveries = 0;
+  let stopResume: (() => void) | null = null;
+  const recoverMedia = () => (player.provider as { instance?: { recoverMediaError(): void } } | null)?.instance?.recoverMediaError();
   let posterError: string | null = null;
-  const unsubscribe = player.subscribe(({ paused, ended, duration, currentTime, canPlay, seeking, textTrack, error }) => {
+  const unsubscribe = player.subscribe(({ paused, ended, duration, currentTime, canPlay, seeking, textTrack, error, source }) => {
+    // The error of a stream being left for the next source (below) is not the lesson's: the next source plays.
+    if (error && typeof source?.src === 'string' && failed.has(source.src) && nextSources().length) error = null;
+    // A segment the browser cannot decode, while streaming: hls.js's recovery once, then the next source.
+    if (error?.code === 3 && source?.type === HLS_MEDIA_TYPE) {
+      const stream = setup.sources.find((s) => s.src === source.src);
+      queueMicrotask(() => (mediaRecoveries++ === 0 ? recoverMedia() : stream && leaveStream(stream, 'decode error')));
+      error = null;
+    }
     const captionsLanguage =
       textTrack && (textTrack.kind === 'captions' || textTrack.kind === 'subtitles') ? textTrack.language || null : null;
     state = {
@@ -132,16 +159,41 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     if (!(target instanceof HTMLSourceElement) && !(target instanceof HTMLVideoElement && target.networkState === target.NETWORK_NO_SOURCE)) return;
     const url = target instanceof HTMLSourceElement ? target.src : target.currentSrc || target.src;
     const source = setup.sources.find((s) => absolute(s.src) === url);
+    // The stream's playlist failing in a <source>: with hls.js, it says so itself once it has set up (leaving now
+    // would race its setup, which then takes the video back); played natively, this is the only word of it.
+    if (source?.type === HLS_MEDIA_TYPE) return player.provider?.type === 'hls' ? undefined : leaveStream(source, 'playlist not loaded');
     if (source) failed.add(source.src);
-    const rest = setup.sources.filter((s) => !failed.has(s.src));
-    if (source && rest.length) {
-      player.src = rest.map((s) => ({ src: s.src, type: s.type })) as MediaPlayerElement['src'];
-      return;
-    }
+    if (source && nextSources().length) return setSources(nextSources());
     loadError = 'none of the media sources could be loaded';
     emit();
   };
   player.addEventListener('error', onError, true);
+
+  // The adaptive stream's faults (a playlist or segment that cannot be loaded, a segment that cannot be decoded):
+  // hls.js recovers from a media error once (Vidstack's provider reattaches the media on each fatal one), then the
+  // next source plays from where the stream stopped, and the learner is told (state.streamFallback).
+
+  const onStreamError = (event: Event) => {
+    const fault = (event as CustomEvent<{ fatal?: boolean; type?: string; details?: string }>).detail;
+    if (!fault?.fatal) return;
+    if (fault.type === 'mediaError' && mediaRecoveries++ === 0) return;
+    const stream = typeof player.state.source?.src === 'string' ? setup.sources.find((s) => s.src === player.state.source.src) : undefined;
+    if (stream) leaveStream(stream, fault.details ?? fault.type ?? 'error');
+  };
+  function leaveStream(stream: MediaSetup['sources'][number], reason: string) {
+    if (failed.has(stream.src)) return;
+    failed.add(stream.src);
+    if (!nextSources().length) {
+      loadError = 'none of the media sources could be loaded';
+      return emit();
+    }
+    streamFallback = { src: stream.src, reason };
+    stopResume?.();
+    stopResume = resumeAfterFallback(player, video()?.currentTime ?? player.currentTime, !player.state.paused);
+    setSources(nextSources());
+    emit();
+  }
+  player.addEventListener('hls-error', onStreamError);
 
   // Vidstack keeps the last 'seeking' event of the first player on the page for the life of the page (a module-level
   // effect of its caption settings closes over that player, whose seeking throttle holds its last call). An event
@@ -163,6 +215,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       ...state,
       ...(loadError && !state.error ? { error: loadError, errorReason: 'load' as const, failedSources: [...failed] } : {}),
       posterError,
+      streamFallback,
     };
     for (const listener of listeners) listener(state);
   }
@@ -265,6 +318,9 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       unsubscribe();
       waitingPlays.forEach((release) => release());
       player.removeEventListener('error', onError, true);
+      player.removeEventListener('hls-error', onStreamError);
+      stopResume?.();
+      player.removeEventListener('provider-change', onProviderChange);
       for (const type of SEEK_EVENTS) player.removeEventListener(type, onSeekEvent, true);
       for (const type of SEEK_REQUESTS) player.removeEventListener(type, onSeekRequest, true);
       vidstackWords.disconnect();
@@ -284,6 +340,26 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
 const SEEK_EVENTS = ['seeking', 'seeked'] as const;
 const SEEK_REQUESTS = ['media-seeking-request', 'media-seek-request'] as const;
 
+/** Once the next source can play: back to where the stream stopped, playing if it was. Returns its cancel. */
+function resumeAfterFallback(player: MediaPlayerElement, time: number, playing: boolean): () => void {
+  let done = false;
+  const stop = player.subscribe(({ canPlay, source }) => {
+    if (done || !canPlay || typeof source?.src !== 'string' || source.type === HLS_MEDIA_TYPE) return;
+    done = true;
+    // Out of Vidstack's effect before moving it.
+    queueMicrotask(() => {
+      stop();
+      if (time > 0) player.currentTime = time;
+      // A play the browser refuses leaves the video paused where it was: the learner's play button resumes it.
+      if (playing) void player.play().catch(() => undefined);
+    });
+  });
+  return () => {
+    done = true;
+    stop();
+  };
+}
+
 /**
  * The name of Vidstack's region. Vidstack names it in English whatever its translations ("Video Player - title"),
  * so it is set here, in the UI language.
@@ -295,7 +371,8 @@ function regionLabel({ title, translations }: Pick<MediaSetup, 'title' | 'transl
 
 /**
  * Words Vidstack writes outside its translations: the time slider's value ("1 min 5 sec out of 10 min"), the remote
- * playback buttons' state ("AirPlay Disconnected") and the caption font and shadow choices ("Drop Shadow"). They are
+ * playback buttons' state ("AirPlay Disconnected"), the caption font and shadow choices ("Drop Shadow") and the
+ * quality rungs' bitrates ("0.92 Mbps"). They are
  * rewritten in the UI language as soon as Vidstack sets them ("1 min 5 s sur 10 min", "AirPlay Déconnecté",
  * "Ombre portée"); `apply` rewrites the choices and the buttons' states again when the language changes (their
  * English kept on them).
@@ -325,15 +402,26 @@ function translateVidstackWords(player: HTMLElement, translations: () => Record<
     const text = [...label.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
     if (text) text.textContent = translations()[label.dataset.english] ?? label.dataset.english;
   };
+  // A quality rung's bitrate, "0.92 Mbps": the SI symbol and the language's decimal mark ("0,92 Mbit/s").
+  const bitrate = (hint: HTMLElement) => {
+    const english = /^(\d+(?:\.\d+)?) Mbps$/.exec(hint.textContent!.trim());
+    if (english) hint.dataset.mbps = english[1];
+    if (!english && !hint.dataset.mbps) return;
+    const number = new Intl.NumberFormat(player.getAttribute('lang') ?? undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const text = `${number.format(Number(hint.dataset.mbps))} Mbit/s`;
+    if (hint.textContent !== text) hint.textContent = text;
+  };
   const apply = (root: Element) => {
     for (const element of [root, ...root.querySelectorAll('[aria-label], [aria-valuetext]')]) {
       for (const name of ['aria-label', 'aria-valuetext']) if (element.hasAttribute(name)) attribute(element, name);
     }
     for (const label of root.querySelectorAll<HTMLElement>('.vds-radio-label')) choice(label);
+    for (const hint of root.querySelectorAll<HTMLElement>('.vds-quality-radio .vds-radio-hint')) bitrate(hint);
   };
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'attributes') attribute(record.target as Element, record.attributeName!);
+      else if (record.target instanceof HTMLElement && record.target.matches('.vds-quality-radio .vds-radio-hint')) bitrate(record.target);
       else for (const node of record.addedNodes) if (node instanceof Element) apply(node);
     }
   });

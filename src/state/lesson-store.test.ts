@@ -66,6 +66,19 @@ describe('LessonStore: loading', () => {
     expect(noDuration.duration).toBe(120); // the chapters' end
   });
 
+  it('an adaptive stream left for the progressive file is told once, and a later failure of every source still is', async () => {
+    const { env, store } = await loaded();
+    const media = new FakeMedia();
+    store.attach(media);
+    media.report({ streamFallback: { src: 'hls/master.m3u8', reason: 'manifestLoadError' } });
+    media.report({ streamFallback: { src: 'hls/master.m3u8', reason: 'manifestLoadError' }, canPlay: true });
+    expect(store.problems).toEqual([expect.objectContaining({ file: 'hls/master.m3u8', kind: 'media', rule: 'media-stream-fallback', severity: 'error' })]);
+    expect(store.status).toBe('ready');
+    media.report({ error: 'none of the media sources could be loaded', failedSources: ['hls/master.m3u8', 'a.webm'] });
+    expect(store.problems.map((p) => p.rule)).toEqual(['media-stream-fallback', 'media-error']);
+    expect(env.eventsOf<LessonErrorDetail>('lesson-error').map((e) => e.problem.rule)).toEqual(['media-stream-fallback', 'media-error']);
+  });
+
   it('a manifest answered 404 is an error naming the file, with lesson-error', async () => {
     const env = new FakeEnvironment();
     const store = new LessonStore(env);

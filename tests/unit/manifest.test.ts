@@ -63,6 +63,13 @@ describe('validateManifest', () => {
     expect(r.manifest).toMatchObject({ chapters: [], notes: {}, media: [{ src: 'https://example.org/lessons/v.webm' }] });
   });
 
+  it('accepts an HLS master playlist listed before the progressive files, in that order', () => {
+    const json = { ...minimal(), media: [{ src: 'hls/master.m3u8', type: 'application/vnd.apple.mpegurl' }, { src: 'v.webm', type: 'video/webm' }] };
+    expect(messages(json)).toEqual([]);
+    expect(validateManifest(json, BASE).manifest!.media.map((m) => m.type)).toEqual(['application/vnd.apple.mpegurl', 'video/webm']);
+    expect(errors({ ...minimal(), media: [{ src: 'x.m3u8', type: 'application/dash+xml' }] })[0]).toMatch(/not a supported media type/);
+  });
+
   it('names the JSON path in messages', () => {
     const m: any = minimal();
     m.captions.push({ lang: 'en', label: 'English', src: 42, kind: 'subtitles' });
