@@ -276,8 +276,11 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       Object.assign(layout, { translations: (currentTranslations = translations) });
       vidstackWords.apply();
       const showing = state.captionsLanguage;
-      player.textTracks.clear();
+      // The new tracks before the old ones go: with no caption track for a moment, Vidstack renders its settings menu
+      // again and that menu stays empty once opened (seen after every language change).
+      const old = player.textTracks.toArray();
       addTextTracks(player, textTracks);
+      for (const track of old) player.textTracks.remove(track);
       if (showing) this.setCaptions(showing);
     },
     setCaptions(language) {
