@@ -355,7 +355,7 @@ export class LessonStore {
     for (const problem of newMediaProblems(state, this.model?.manifest, this.problems)) this.#report(problem);
     if (state.canPlay) this.#applyPendingStart();
     this.#followSeek(state);
-    this.#hold.mediaReported(state.seeking);
+    this.#hold.mediaReported(state.seeking, state.currentTime);
     // A seek or a pause moves the clock without a playing frame loop: sample it now.
     if (!state.seeking) this.#update(this.#clock(state.currentTime));
     if (!state.paused) this.#startLoop();

@@ -27,6 +27,14 @@ test('the media session names the lesson and moves between chapters with previou
     }, action);
   const chapter = () => player.evaluate((el: any) => el.activeChapter?.id as string | undefined);
   const time = () => player.evaluate((el: any) => el.currentTime as number);
+  // Each key once the video is where the last one sent it, as a person hears it arrive before pressing again.
+  const arrived = () =>
+    expect
+      .poll(() => player.evaluate((el: any) => {
+        const video = el.shadowRoot.querySelector('video');
+        return !video.seeking && Math.abs(video.currentTime - el.currentTime) < 0.3;
+      }))
+      .toBe(true);
 
   // Playing claims the session for this lesson: its title, series, poster and chapters.
   await player.evaluate(async (el: any) => {
@@ -48,13 +56,17 @@ test('the media session names the lesson and moves between chapters with previou
   // Next and previous track: the chapters.
   await press('nexttrack');
   await expect.poll(chapter).toBe('une-equipe-faite-pour-survivre');
+  await arrived();
   await press('nexttrack');
   await expect.poll(chapter).toBe('le-regne-des-process');
+  await arrived();
   await press('previoustrack');
   await expect.poll(chapter).toBe('une-equipe-faite-pour-survivre');
+  await arrived();
   const at = await time();
   await press('seekforward');
   await expect.poll(time).toBeCloseTo(at + 10, 0);
+  await arrived();
   await press('seekbackward');
   await expect.poll(time).toBeCloseTo(at, 0);
 
