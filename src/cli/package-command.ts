@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wr
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { lessonTitle } from '../core/lesson-title.ts';
 import type { LessonManifest } from '../core/types.ts';
+import { isPlaylist, playlistReferences } from '../core/m3u8.ts';
 import { eachArgument, MissingValue } from './command-args.ts';
 import { lintPaths } from './lint.ts';
 import type { RunResult } from './main.ts';
@@ -80,6 +81,30 @@ function referencedFiles(manifest: LessonManifest): string[] {
   ];
 }
 
+/** A file named in `from` (relative to it), which must exist inside the lesson's folder; `named` is said in errors. */
+function localFile(ref: string, from: string, named: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/')) throw new Refused(`${named}: "${ref}" is outside the lesson folder; a package carries every file (use a relative path)`);
+  const abs = resolve(dirname(from), decodeURI(ref.split(/[?#]/)[0]!));
+  if (!existsSync(abs) || !statSync(abs).isFile()) throw new Refused(`${named}: "${ref}" does not exist`);
+  return abs;
+}
+
+/** Every file an HLS playlist names, its variant playlists' own included: a package carries the whole stream. */
+function streamFiles(playlist: string, named: string): string[] {
+  const files = new Set<string>();
+  const pending = [playlist];
+  while (pending.length) {
+    const current = pending.pop()!;
+    for (const ref of playlistReferences(readFileSync(current, 'utf8'))) {
+      const abs = localFile(ref, current, named);
+      if (files.has(abs)) continue;
+      files.add(abs);
+      if (isPlaylist(ref)) pending.push(abs);
+    }
+  }
+  return [...files];
+}
+
 /** The images a thumbnails track points at (`sprite.jpg#xywh=…`), relative to the track. */
 function thumbnailImages(vtt: string): string[] {
   const images = new Set<string>();
@@ -129,10 +154,9 @@ function buildPackage(options: PackageOptions, cwd: string, libraryDir: string):
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as LessonManifest;
   const lessonFiles = new Set([manifestPath]);
   for (const ref of referencedFiles(manifest)) {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/')) throw new Refused(`${options.manifest}: "${ref}" is outside the lesson folder; a package carries every file (use a relative path)`);
-    const abs = resolve(dirname(manifestPath), decodeURI(ref.split(/[?#]/)[0]!));
-    if (!existsSync(abs) || !statSync(abs).isFile()) throw new Refused(`${options.manifest}: "${ref}" does not exist`);
+    const abs = localFile(ref, manifestPath, options.manifest);
     lessonFiles.add(abs);
+    if (isPlaylist(ref)) for (const file of streamFiles(abs, ref)) lessonFiles.add(file);
   }
   if (manifest.thumbnails) {
     const track = resolve(dirname(manifestPath), manifest.thumbnails);

@@ -185,6 +185,36 @@ describe('lesson-player package', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.zip') || f.includes('.partial'))).toEqual([]);
   });
 
+  it('an HLS stream in the manifest goes in whole (playlists, renditions, init segments, segments); a missing one refuses', () => {
+    const { dir, run } = lesson({
+      media: [
+        { src: '../media/hls/master.m3u8', type: 'application/vnd.apple.mpegurl' },
+        { src: '../media/demo video.webm', type: 'video/webm' },
+      ],
+    });
+    const put = (path: string, body: string) => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), body);
+    };
+    const media = '#EXTM3U\n#EXT-X-MAP:URI="init.mp4"\n#EXTINF:6,\n000.m4s\n#EXTINF:6,\n001.m4s\n#EXT-X-ENDLIST\n';
+    put('media/hls/master.m3u8', '#EXTM3U\n#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="a",NAME="fr",URI="audio/index.m3u8"\n#EXT-X-STREAM-INF:BANDWIDTH=1,AUDIO="a"\n360p/index.m3u8\n');
+    for (const rung of ['360p', 'audio']) {
+      put(`media/hls/${rung}/index.m3u8`, media);
+      for (const file of ['init.mp4', '000.m4s', '001.m4s']) put(`media/hls/${rung}/${file}`, file);
+    }
+    const result = run('lessons/demo.json', '--scorm', '2004', '-o', 'out.zip');
+    expect(result.stderr).toBe('');
+    const stream = [...readZip(readFileSync(join(dir, 'out.zip'))).keys()].filter((k) => k.includes('/hls/')).sort();
+    expect(stream).toEqual(
+      ['master.m3u8', ...['360p', 'audio'].flatMap((r) => ['000.m4s', '001.m4s', 'index.m3u8', 'init.mp4'].map((f) => `${r}/${f}`))].map((f) => `lesson/media/hls/${f}`).sort(),
+    );
+    rmSync(join(dir, 'out.zip'));
+    rmSync(join(dir, 'media/hls/audio/001.m4s'));
+    const refused = run('lessons/demo.json', '--scorm', '2004', '-o', 'out.zip');
+    expect([refused.code, refused.stderr]).toEqual([2, 'lesson-player package: ../media/hls/master.m3u8: "001.m4s" does not exist\n']);
+    expect(existsSync(join(dir, 'out.zip'))).toBe(false);
+  });
+
   it('a zip that cannot be written leaves nothing behind', () => {
     const { dir, run } = lesson();
     const result = run('lessons/demo.json', '--scorm', '1.2', '-o', 'missing-folder/out.zip');
