@@ -6,8 +6,8 @@
  * stream that fails gives way to the progressive file, where it stopped, with the learner told; and the player
  * adapts to the network (DevTools protocol throttling). Every request to another host is refused and fails the test.
  *
- * The server-dependent part is the `baseURL` of playwright.config.ts (vite preview); the lesson's and the player's
- * origin is whatever it is.
+ * Served as a site would serve it: the build behind nginx with the project's configuration (hosting/, the `nginx`
+ * fixture), so the playlists, segments and ranges travel with the types and headers a real host sends.
  */
 import type { Page } from '@playwright/test';
 import { axeViolations, menusSettled } from './a11y-helpers.ts';
@@ -15,6 +15,7 @@ import { DEMO_MANIFEST, expect, pauseWithControls, playMuted, test as base, wait
 
 /** The demo lesson's manifest with its HLS ladder listed first, in every test of this file. */
 const test = base.extend<{ streamingLesson: void }>({
+  baseURL: async ({ nginx }, use) => use(nginx.origin),
   streamingLesson: [
     async ({ page }, use) => {
       await page.route(DEMO_MANIFEST, async (route) => {
