@@ -112,7 +112,10 @@ test.describe('hostile lesson', () => {
     const transcript = player.getByRole('region', { name: 'Transcription' });
     await expect(transcript.getByText('<img src=x onerror=window.__pwned=1> entités')).toBeVisible();
     await expect(transcript.getByText('<script>window.__pwned=6</script>')).toHaveCount(1);
-    // Two matches: the slide's description (read first, under its chapter's heading) and the spoken line's, current.
+    // Two matches: the slide's description (read first, under its chapter's heading) and the first line's, current
+    // once that line is the spoken one (playback may have paused past it).
+    await player.evaluate((el: any) => el.seek(0.2));
+    await expect.poll(() => player.evaluate((el: any) => el.controller.activeCueIndex)).toBe(0);
     await transcript.getByRole('searchbox').fill('onerror');
     await expect(transcript.locator('#search-status')).toHaveText('2 sur 2');
     // The description track's markup: a description line of the transcript, as text (its words in one span of ours).
