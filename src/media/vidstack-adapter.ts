@@ -20,6 +20,7 @@ import { formatDuration } from '../core/time.ts';
 import { HLS_CONFIG, loadHlsLibrary } from './hls-library.ts';
 import { mediaA11yStyles } from './media-a11y-styles.ts';
 import type { MediaAdapter, MediaSetup, MediaState } from './media-adapter.ts';
+import { keepFocusedControlsShown } from './focused-controls.ts';
 import { keepSubmenuInSettings } from './settings-submenu.ts';
 
 /** Styles the player library needs, for the shadow root that hosts it, plus the overlay's place under Vidstack's controls. */
@@ -75,6 +76,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   const placeControl = keepControlBesideCaptions(layout, setup.control);
   // The player, not the layout: the settings menu's items are moved into it (`menuContainer`) when they open.
   const settingsSubmenu = keepSubmenuInSettings(player, setup.settingsSubmenu ?? (() => null));
+  const stopKeepingFocusedControls = keepFocusedControlsShown(player);
   // HLS plays through hls.js wherever Media Source Extensions work (Vidstack's choice: it gives the quality menu and
   // the recovery below), natively only where they do not (iPhone). hls.js comes from this build, never from the CDN
   // Vidstack defaults to (its provider preconnects to that URL as soon as it exists, so this is set at once).
@@ -329,6 +331,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       vidstackWords.disconnect();
       placeControl.disconnect();
       settingsSubmenu.disconnect();
+      stopKeepingFocusedControls();
       listeners.clear();
       // Out of the page, Vidstack destroys its player itself, after its pending frame: destroying it here could
       // run while a frame callback of its time slider is pending ('e is not a function').
