@@ -107,6 +107,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   };
   // Set by onSeekRequest below (declared here: Vidstack calls the subscriber at once).
   let seekFrom: number | null = null;
+  let seekTo: number | null = null;
   let wasSeeking = false;
   // Set by onError and the stream's faults below (declared here: Vidstack calls the subscriber at once).
   const failed = new Set<string>();
@@ -137,13 +138,14 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       canPlay,
       seeking,
       seekFrom,
+      seekTo,
       captionsLanguage,
       error: error ? error.message || 'media error' : null,
       // MEDIA_ERR_DECODE (3) is a file that loaded but is broken; aborted, network and unsupported ones did not load.
       errorReason: error ? (error.code === 3 ? 'decode' : 'load') : undefined,
     };
     // A seek that ended: the next one starts afresh.
-    if (!seeking && wasSeeking) seekFrom = null;
+    if (!seeking && wasSeeking) seekFrom = seekTo = null;
     wasSeeking = seeking;
     emit();
   });
@@ -203,7 +205,11 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   // a lone node when the media goes, it no longer reaches the removed player.
   // The latest few only (Vidstack's own event and the video's native one it was triggered by).
   const seekEvents: Event[] = [];
-  const onSeekEvent = (event: Event) => seekEvents.splice(0, seekEvents.push(event) - 4);
+  const onSeekEvent = (event: Event) => {
+    seekEvents.splice(0, seekEvents.push(event) - 4);
+    // The video's own 'seeking': its clock is the target now (Vidstack's state reports it later, played on).
+    if (event.type === 'seeking' && event.target instanceof HTMLVideoElement) seekTo = event.target.currentTime;
+  };
   for (const type of SEEK_EVENTS) player.addEventListener(type, onSeekEvent, true);
   // The time slider and the keys ask Vidstack to seek with request events: heard in capture, before Vidstack sets
   // the video's clock, they say where the seek starts (the lesson's xAPI `seeked` and its watched time need it).
@@ -236,7 +242,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       return state;
     },
     seek(seconds) {
-      seekFrom = null; // the lesson's own seek: the store knows where it started
+      seekFrom = seekTo = null; // the lesson's own seek: the store knows where it started and where it goes
       player.currentTime = seconds;
     },
     play() {
