@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { slugify } from '../../src/core/slug.ts';
 import { cueNodesToText, parseCaptions, parseChapters } from '../../src/core/vtt.ts';
 import { pairChapters } from '../../src/core/chapter-pairing.ts';
+import * as webvttModule from 'webvtt-parser';
+
+type WebVTTModule = typeof webvttModule;
+const webvtt = ((webvttModule as unknown as { default?: WebVTTModule }).default ?? webvttModule) as WebVTTModule;
 
 const vtt = (...lines: string[]) => lines.join('\n');
 /** Milliseconds of CPU this process used since `start` (process.cpuUsage()): what other processes do not stretch. */
@@ -131,6 +135,26 @@ describe('parseCaptions', () => {
     expect(r.items).toHaveLength(3);
     expect(r.problems.some((p) => /too long/.test(p.message))).toBe(true);
     expect(r.problems.length).toBeLessThanOrEqual(5001);
+  });
+});
+
+describe('plain cue text (no "&", no "<")', () => {
+  it("gives the tree and the problems webvtt-parser's cue text parser gives it", () => {
+    const texts = ['Bonjour', 'deux\nlignes', 'a > b; c = "d" #1', ' espaces  \t tab ', 'émoji 🎬 et 𝄞', 'x'.repeat(3000), 'fin;'];
+    for (const text of texts) {
+      const messages: string[] = [];
+      const tree = new webvtt.WebVTTCueTextParser(text, (message) => messages.push(message), 'subtitles', {}).parse(0, 10);
+      const r = parseCaptions(vtt('WEBVTT', '', '00:00.000 --> 00:10.000', text), 'p.vtt');
+      expect(messages).toEqual([]);
+      expect(r.problems).toEqual([]);
+      expect(r.items[0]!.nodes).toEqual(tree.children.map((n) => ({ type: 'text', text: n.value })));
+    }
+  });
+
+  it('still goes through the parser when it holds "&" or "<"', () => {
+    const r = parseCaptions(vtt('WEBVTT', '', '00:00.000 --> 00:10.000', 'a &amp; b', '', '00:10.000 --> 00:20.000', '1 < 2 &bogus'), 'p.vtt');
+    expect(r.items.map((c) => c.text)).toEqual(['a & b', '1 ']);
+    expect(r.problems.map((p) => p.rule)).toEqual(['vtt-cue-text', 'vtt-cue-text']);
   });
 });
 
