@@ -11,7 +11,7 @@ import * as webvttModule from 'webvtt-parser';
 import type { Cue as ParserCue, TreeNode } from 'webvtt-parser';
 import { SLUG_PATTERN, slugify } from './slug.ts';
 import type { Chapter, Cue, CueNode, LessonFileKind, LessonProblem, ParsedTrack } from './types.ts';
-import { classify, codePointCol, FRIENDLIER, MAX_VTT_PROBLEMS, ProblemSink } from './vtt-problems.ts';
+import { classify, codePointCol, FRIENDLIER, ProblemSink } from './vtt-problems.ts';
 
 // webvtt-parser is CommonJS without static exports: Node's ESM loader only exposes `default`, bundlers expose both.
 type WebVTTModule = typeof webvttModule;
@@ -26,8 +26,6 @@ export const VTT_LIMITS = {
   maxTimingLine: 1024,
   /** Longest cue text handed to the cue text parser (its tree step is recursive). */
   maxCueText: 16384,
-  /** Problems kept per track; the rest are summed up in one last problem. */
-  maxProblems: MAX_VTT_PROBLEMS,
 };
 
 /**
