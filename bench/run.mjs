@@ -11,9 +11,11 @@
  *   scale   a generated 3-hour lesson (4 000 cues, 60 chapters, notes) ÷ the 4-minute lesson: load to an
  *           interactive transcript, per-frame sync cost (÷ 50 cues), scrolling, DOM nodes, JS heap
  *   cli     the compiled command line: `--help` and `lint` of the demo lesson, wall and CPU time
+ *   phone   4× CPU throttling, 1.6 Mbit/s and 150 ms round trip: first video frame and interactive transcript ÷
+ *           Vidstack's player alone (bench/lib/phone.mjs)
  *
  * Options: --repeat N (runs of the load, frame-cost, scroll and stream figures; medians reported, default 3),
- *          --rate R (playback rate of the sync runs, default 4), --only weight,sync,seek,scale,stream,cli
+ *          --rate R (playback rate of the sync runs, default 4), --only weight,sync,seek,scale,stream,cli,phone
  * Writes bench/results.json. Builds go to bench/.build (never dist/).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ import { generateLesson } from './generate-long-lesson.mjs';
 import { buildVariant, ROOT } from './lib/build.mjs';
 import { median, summary } from './lib/stats.mjs';
 import { measureCli } from './lib/cli.mjs';
+import { measurePhone } from './lib/phone.mjs';
 import { measureStream } from './lib/stream.mjs';
 import { measureWeight } from './lib/weight.mjs';
 
@@ -35,7 +38,7 @@ const option = (name, fallback) => {
 };
 const REPEAT = Math.max(1, Number(option('repeat', 3)));
 const RATE = Number(option('rate', 4));
-const ONLY = new Set(option('only', 'weight,sync,seek,scale,stream,cli').split(','));
+const ONLY = new Set(option('only', 'weight,sync,seek,scale,stream,cli,phone').split(','));
 const SHORT = '/lessons/survivre-en-milieu-hostile.json';
 const LONG = '/long/long.json';
 const SMALL = '/small50/small50.json';
@@ -78,7 +81,8 @@ if (ONLY.has('cli')) {
 }
 
 // ——— Browser runs ———
-const server = await preview({ root: ROOT, configFile: false, logLevel: 'warn', build: { outDir: pagesDir }, preview: { host: '127.0.0.1', port: 4480, strictPort: false } });
+const serve = (outDir, port) => preview({ root: ROOT, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: false } });
+const server = await serve(pagesDir, 4480);
 const base = server.resolvedUrls.local[0].replace(/\/$/, '');
 const found = findChromium();
 const browser = await chromium.launch({
@@ -209,6 +213,18 @@ try {
   // ——— 5. Streaming ———
   if (ONLY.has('stream')) results.stream = await measureStream(browser, base, SHORT, REPEAT, log);
 
+  // ——— 6. A slow phone ———
+  if (ONLY.has('phone')) {
+    // Vidstack alone is its own build (as for the weight): served beside the player's, the same way.
+    const vidstackServer = await serve(vidstackDir, 4490);
+    try {
+      const vidstackBase = vidstackServer.resolvedUrls.local[0].replace(/\/$/, '');
+      results.phone = await measurePhone(browser, { playerUrl: `${base}/bench/pages/player.html?lesson=${SHORT}`, vidstackUrl: `${vidstackBase}/bench/pages/vidstack-only.html`, probe }, REPEAT, log);
+    } finally {
+      await new Promise((resolve) => vidstackServer.httpServer.close(resolve));
+    }
+  }
+
   // ——— 3. Scale ———
   if (ONLY.has('scale')) {
     const loadRun = async (lesson) => {
@@ -238,7 +254,9 @@ try {
         lastLine().click();
         while (markedAt === null) await b.frame();
         stop();
-        return { readyAt: b.readyAt, renderedAt, interactiveAt: markedAt, markedIndex, lines: b.readyDetail.cues, builtLines: b.rows() };
+        // Main-thread tasks over 50 ms from navigation to interactive (a task still running then is not over yet).
+        const longTasks = b.longTasks.filter(([start]) => start < markedAt);
+        return { readyAt: b.readyAt, renderedAt, interactiveAt: markedAt, markedIndex, lines: b.readyDetail.cues, builtLines: b.rows(), longTasks };
       });
       // Memory and DOM once the player has settled.
       await page.waitForTimeout(500);
@@ -296,6 +314,11 @@ try {
       heapUsedMB: med(runs, (r) => r.heapUsedMB),
       scrollFrameMs: { p50: med(runs, (r) => r.scroll.p50), p95: med(runs, (r) => r.scroll.p95), max: med(runs, (r) => r.scroll.max), distancePx: runs[0].scroll.distancePx },
       runs: runs.map((r) => round(r.interactiveAt, 1)),
+      longTasks: {
+        count: med(runs, (r) => r.longTasks.length),
+        maxMs: med(runs, (r) => Math.max(0, ...r.longTasks.map(([, duration]) => duration))),
+        runs: runs.map((r) => r.longTasks.map(([start, duration]) => [round(start, 0), round(duration, 0)])),
+      },
     });
     const costSummary = (runs) => ({
       cues: runs[0].cues,
@@ -354,6 +377,8 @@ if (c) {
   row('per-frame sync cost (mean)', `${round(c.frameCost.cues4000.perFrameUs, 2)} µs (4000)`, `${round(c.frameCost.cues50.perFrameUs, 2)} µs (50)`, c.frameCost.ratio, '≤ 2');
   row('  … on frames where the cue changes', `${round(c.frameCost.cues4000.perChangeFrameUs, 0)} µs`, `${round(c.frameCost.cues50.perChangeFrameUs, 0)} µs`, c.frameCost.changeFrameRatio, '');
   row('scroll frame p50/p95/max', `${round(c.long.scrollFrameMs.p50, 1)} / ${round(c.long.scrollFrameMs.p95, 1)} / ${round(c.long.scrollFrameMs.max, 1)} ms`, `${round(c.short.scrollFrameMs.p50, 1)} / ${round(c.short.scrollFrameMs.p95, 1)} / ${round(c.short.scrollFrameMs.max, 1)} ms`, null, '');
+  const tasks = (x) => `${x.longTasks.count} / ${round(x.longTasks.maxMs, 0)} ms`;
+  row('long tasks (> 50 ms) to interactive, count / max', `${tasks(c.long)} (4000)`, `${tasks(c.short)} (62)`, null, 'none');
   row('DOM nodes (document + shadow roots)', String(c.long.nodes), String(c.short.nodes), c.nodesRatio, '');
   row('JS heap after load', `${round(c.long.heapUsedMB, 1)} MB`, `${round(c.short.heapUsedMB, 1)} MB`, c.heapRatio, '');
 }
@@ -369,6 +394,14 @@ if (t) {
     row(`HLS vs WebM, ${label}: first frame`, ms(h.firstFrameMs ?? NaN), ms(p.firstFrameMs ?? NaN), ratio(h.firstFrameMs, p.firstFrameMs), '');
     row(`HLS vs WebM, ${label}: media bytes by 10 s played`, kb(h.mediaBytes10s), kb(p.mediaBytes10s), ratio(h.mediaBytes10s, p.mediaBytes10s), '');
   }
+}
+const p = results.phone;
+if (p) {
+  const ms = (x) => `${round(x, 0)} ms`;
+  const on = `${p.conditions.cpuRate}× CPU, ${p.conditions.downKbits / 1000} Mbit/s, ${p.conditions.rttMs} ms RTT`;
+  row(`phone (${on}): first video frame`, ms(p.player.firstFrameMs), ms(p.vidstackAlone.firstFrameMs), p.firstFrameRatio, '≤ 1.15');
+  row('phone: video can play', ms(p.player.canPlayMs), ms(p.vidstackAlone.canPlayMs), p.canPlayRatio, '');
+  row('phone: transcript shown (÷ Vidstack can play)', ms(p.player.transcriptMs), ms(p.vidstackAlone.canPlayMs), p.transcriptRatio, '≤ 1.15');
 }
 if (cli) {
   const t = (x) => `${round(x.wallS, 2)} s wall, ${round(x.cpuS, 2)} s CPU`;

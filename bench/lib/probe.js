@@ -4,6 +4,8 @@
   const bench = {
     readyAt: null,
     readyDetail: null,
+    /** Main-thread tasks over 50 ms since navigation: [start, duration] in ms. */
+    longTasks: [],
     /** First match of a selector in the document or any shadow root under it. */
     find(selector, root = document) {
       const hit = root.querySelector(selector);
@@ -63,5 +65,10 @@
     },
     true,
   );
+  if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) bench.longTasks.push([task.startTime, task.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  }
   window.__bench = bench;
 })();

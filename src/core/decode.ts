@@ -107,8 +107,14 @@ export function decodeText(bytes: Uint8Array, file: string, kind: LessonFileKind
       col,
     );
   }
-  const bad = firstInvalidUtf8(body);
-  if (bad !== -1) {
+  let text: string;
+  try {
+    // The browser's decoder refuses exactly what firstInvalidUtf8 finds (both follow the WHATWG/Unicode rules), in
+    // native code: the byte-by-byte search runs only to locate the problem in a file that has one.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    const bad = firstInvalidUtf8(body);
+    if (bad === -1) return problem('The file is not valid UTF-8: save it as UTF-8.', 'file-encoding');
     const { line, col } = locateByte(body, bad);
     return problem(
       `Invalid UTF-8 at line ${line}, column ${col} (byte ${hex(body[bad]!)} at offset ${bad + start}): save the file as UTF-8.`,
@@ -117,12 +123,6 @@ export function decodeText(bytes: Uint8Array, file: string, kind: LessonFileKind
       col,
       { byte: hex(body[bad]!) },
     );
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    return problem('The file is not valid UTF-8: save it as UTF-8.', 'file-encoding');
   }
   if (text.trim() === '') return problem('The file holds only white space.', 'file-empty');
   return { text: normalizeNewlines(text), problems: [] };

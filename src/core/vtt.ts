@@ -11,6 +11,7 @@ import * as webvttModule from 'webvtt-parser';
 import type { Cue as ParserCue, TreeNode } from 'webvtt-parser';
 import { SLUG_PATTERN, slugify } from './slug.ts';
 import type { Chapter, Cue, CueNode, LessonFileKind, LessonProblem, ParsedTrack } from './types.ts';
+import { classify, codePointCol, FRIENDLIER, ProblemSink } from './vtt-problems.ts';
 
 // webvtt-parser is CommonJS without static exports: Node's ESM loader only exposes `default`, bundlers expose both.
 type WebVTTModule = typeof webvttModule;
@@ -25,8 +26,6 @@ export const VTT_LIMITS = {
   maxTimingLine: 1024,
   /** Longest cue text handed to the cue text parser (its tree step is recursive). */
   maxCueText: 16384,
-  /** Problems kept per track; the rest are summed up in one last problem. */
-  maxProblems: 5000,
 };
 
 /**
@@ -70,87 +69,6 @@ export interface RawCue {
 export interface RawTrack {
   cues: RawCue[];
   problems: LessonProblem[];
-}
-
-class ProblemSink {
-  readonly problems: LessonProblem[] = [];
-  private dropped = 0;
-  constructor(
-    private readonly file: string,
-    private readonly kind: LessonFileKind,
-  ) {}
-  add(severity: LessonProblem['severity'], rule: string, message: string, line?: number, col?: number): void {
-    if (this.problems.length >= VTT_LIMITS.maxProblems) {
-      this.dropped++;
-      return;
-    }
-    const p: LessonProblem = { severity, file: this.file, kind: this.kind, message, rule };
-    if (line !== undefined) p.line = line;
-    if (col !== undefined) p.col = col;
-    this.problems.push(p);
-  }
-  finish(): LessonProblem[] {
-    if (this.dropped > 0) {
-      this.problems.push({
-        severity: 'error',
-        file: this.file,
-        kind: this.kind,
-        message: `${this.dropped} more problems in this file were not reported.`,
-        rule: 'too-many-problems',
-        line: 1,
-        col: 1,
-      });
-      this.dropped = 0;
-    }
-    return this.problems;
-  }
-}
-
-/** 1-based column in code points of a 1-based UTF-16 column within `line`. */
-function codePointCol(line: string, col: number): number {
-  if (col <= 1) return 1;
-  const prefix = line.slice(0, col - 1);
-  let surrogatePairs = 0;
-  for (let i = 0; i < prefix.length; i++) {
-    const c = prefix.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < prefix.length) {
-      const d = prefix.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        surrogatePairs++;
-        i++;
-      }
-    }
-  }
-  return col - surrogatePairs;
-}
-
-const FRIENDLIER: Record<string, string> = {
-  'Incorrect escape.': 'Incorrect character reference, shown as written: write a literal "&" as "&amp;".',
-  'Invalid setting.': 'Unknown cue setting (expected vertical, line, position, size or align): browsers ignore it.',
-  'Incorrect start tag.': 'Unknown tag (expected b, i, u, c, v, lang, ruby or rt), ignored by browsers: write a literal "<" as "&lt;".',
-};
-
-/** webvtt-parser's messages on cue settings: browsers drop such a setting and keep the cue. */
-const SETTING_MESSAGE = /setting|Writing direction|Line position|Line alignment|Text position|Position alignment|Size|Alignment can only/;
-/** webvtt-parser's messages on cue text and spacing that browsers tolerate (the cue shows, its text as read). */
-const TOLERATED_MESSAGE =
-  /separated|blank line is missing before|Style blocks|Region blocks|style block cannot|region block cannot/;
-
-/**
- * The rule and severity of a webvtt-parser message. Errors are what makes a browser lose a cue or the file; what a
- * browser reads anyway (as the WebVTT parser algorithm does) is a warning for the author.
- */
-function classify(message: string): { rule: string; severity: LessonProblem['severity']; message: string } {
-  const text = FRIENDLIER[message] ?? message;
-  if (message.startsWith('Start timestamp is not greater')) {
-    return { rule: 'cue-order', severity: 'warning', message: `${message} Players sort cues by time; write them in order.` };
-  }
-  if (message.startsWith('End timestamp is not greater')) return { rule: 'cue-timing', severity: 'error', message: `${message} The cue is never shown.` };
-  if (SETTING_MESSAGE.test(message)) {
-    return { rule: 'vtt-cue-setting', severity: 'warning', message: /browsers ignore/.test(text) ? text : `${text} Browsers ignore this setting.` };
-  }
-  if (TOLERATED_MESSAGE.test(message)) return { rule: 'vtt-cue-text', severity: 'warning', message: text };
-  return { rule: 'vtt-syntax', severity: 'error', message: text };
 }
 
 /** webvtt-parser's tree → our CueNode tree (iterative, so a deep tree cannot overflow the stack). */
@@ -203,14 +121,45 @@ export function parseVttRaw(input: string, file: string, kind: LessonFileKind, m
   const sink = new ProblemSink(file, kind);
   const cues: RawCue[] = [];
   try {
-    parseInto(String(input), mode, sink, cues);
+    const steps = parseSteps(String(input), mode, sink, cues);
+    while (!steps.next().done) continue;
   } catch (e) {
     sink.add('error', 'vtt-internal', `The parser stopped unexpectedly: ${e instanceof Error ? e.message : String(e)}`);
   }
   return { cues, problems: sink.finish() };
 }
 
-function parseInto(input: string, mode: Mode, sink: ProblemSink, cues: RawCue[]): void {
+/** What a parse that gives the page back between its slices needs: a clock and a pause (a new task). */
+export interface Slicer {
+  now(): number;
+  pause(): Promise<void>;
+  /** Longest slice, in ms: under the 50 ms of a long task. */
+  sliceMs: number;
+}
+
+/**
+ * parseVttRaw in slices of at most `slicer.sliceMs` (checked between blocks), with a pause between them, so that a
+ * long file never holds the page in one long task. The same cues and problems as parseVttRaw.
+ */
+export async function parseVttRawSliced(input: string, file: string, kind: LessonFileKind, mode: Mode, slicer: Slicer): Promise<RawTrack> {
+  const sink = new ProblemSink(file, kind);
+  const cues: RawCue[] = [];
+  try {
+    const steps = parseSteps(String(input), mode, sink, cues);
+    let sliceEnd = slicer.now() + slicer.sliceMs;
+    while (!steps.next().done) {
+      if (slicer.now() < sliceEnd) continue;
+      await slicer.pause();
+      sliceEnd = slicer.now() + slicer.sliceMs;
+    }
+  } catch (e) {
+    sink.add('error', 'vtt-internal', `The parser stopped unexpectedly: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return { cues, problems: sink.finish() };
+}
+
+/** The parse, one step per block of the file (a cue, a comment, a style or region block). */
+function* parseSteps(input: string, mode: Mode, sink: ProblemSink, cues: RawCue[]): Generator<void, void, void> {
   const text = input.indexOf('\0') === -1 ? input : input.replace(/\0/g, '\uFFFD');
   const lines = text.split(/\r\n|\r|\n/);
   let linePos = 0;
@@ -258,6 +207,7 @@ function parseInto(input: string, mode: Mode, sink: ProblemSink, cues: RawCue[])
 
   const cueLimit = VTT_LIMITS.maxCueText;
   while (lines[linePos] !== undefined) {
+    yield;
     if (!alreadyCollected) {
       while (lines[linePos] === '') linePos++;
       if (lines[linePos] === undefined) break;
@@ -359,32 +309,51 @@ function parseInto(input: string, mode: Mode, sink: ProblemSink, cues: RawCue[])
     const start = Number(parserCue.startTime);
     const end = Number(parserCue.endTime);
     previousStart = start;
-    // Line starts of the cue text, to locate cue text errors.
-    const starts: number[] = [0];
-    for (let i = 0; i < cueText.length; i++) if (cueText.charCodeAt(i) === 10) starts.push(i + 1);
-    const textErr = (message: string, pos: number) => {
-      let p = Math.max(0, Math.min(cueText.length, (Number(pos) || 1) - 1));
-      if (p === cueText.length && p > 0) p--; // errors at end of text: point at the last character
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= p) lo = mid;
-        else hi = mid - 1;
-      }
-      err(message, p - starts[lo]! + 1, textLine + lo, true);
-    };
-    let nodes: CueNode[] = [];
-    try {
-      const tree = new webvtt.WebVTTCueTextParser(cueText, textErr, mode as TextTrackKind, { ...DEFAULT_ENTITIES }).parse(start, end);
-      nodes = convertTree(tree.children ?? []);
-    } catch (e) {
-      err(`Unreadable cue text (${e instanceof Error ? e.message : String(e)}).`, 1, textLine);
+    let nodes: CueNode[];
+    if (!/[&<]/.test(cueText)) {
+      // Without "&" or "<", webvtt-parser's cue text parser returns the whole text as one text node and reports
+      // nothing (its tokenizer only leaves its data state on those two characters): most cues are such plain text,
+      // and its character-by-character tokenizer was the largest cost of a 4 000-cue file.
       nodes = cueText ? [{ type: 'text', text: cueText }] : [];
+    } else {
+      nodes = parseCueText(cueText, textLine, start, end, mode, err);
     }
     const raw: RawCue = { id, start, end, line: timingLine, nodes, text: cueText, order: cues.length };
     if (idLine !== undefined) raw.idLine = idLine;
     cues.push(raw);
+  }
+}
+
+/** The cue text through webvtt-parser's cue text parser, its problems located at their line and column. */
+function parseCueText(
+  cueText: string,
+  textLine: number,
+  start: number,
+  end: number,
+  mode: Mode,
+  err: (message: string, col: number, line: number, inCueText: boolean) => void,
+): CueNode[] {
+  // Line starts of the cue text, to locate cue text errors.
+  const starts: number[] = [0];
+  for (let i = 0; i < cueText.length; i++) if (cueText.charCodeAt(i) === 10) starts.push(i + 1);
+  const textErr = (message: string, pos: number) => {
+    let p = Math.max(0, Math.min(cueText.length, (Number(pos) || 1) - 1));
+    if (p === cueText.length && p > 0) p--; // errors at end of text: point at the last character
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    err(message, p - starts[lo]! + 1, textLine + lo, true);
+  };
+  try {
+    const tree = new webvtt.WebVTTCueTextParser(cueText, textErr, mode as TextTrackKind, { ...DEFAULT_ENTITIES }).parse(start, end);
+    return convertTree(tree.children ?? []);
+  } catch (e) {
+    err(`Unreadable cue text (${e instanceof Error ? e.message : String(e)}).`, 1, textLine, false);
+    return cueText ? [{ type: 'text', text: cueText }] : [];
   }
 }
 
@@ -419,7 +388,15 @@ export function cueSpeaker(nodes: readonly CueNode[]): string | undefined {
  * (with a warning: they would show nothing). Never throws.
  */
 export function parseCaptions(text: string, file: string): ParsedTrack<Cue> {
-  const raw = parseVttRaw(text, file, 'captions', 'captions');
+  return captionsFrom(parseVttRaw(text, file, 'captions', 'captions'), file);
+}
+
+/** parseCaptions, in slices (see parseVttRawSliced). */
+export async function parseCaptionsSliced(text: string, file: string, slicer: Slicer): Promise<ParsedTrack<Cue>> {
+  return captionsFrom(await parseVttRawSliced(text, file, 'captions', 'captions', slicer), file);
+}
+
+function captionsFrom(raw: RawTrack, file: string): ParsedTrack<Cue> {
   const problems = raw.problems;
   const items: Cue[] = [];
   for (const c of sortCues(raw.cues)) {
@@ -445,7 +422,15 @@ export function parseCaptions(text: string, file: string): ParsedTrack<Cue> {
  * `#chapter=` links and notes still have an id: a warning says which. Never throws.
  */
 export function parseChapters(text: string, file: string): ParsedTrack<Chapter> {
-  const raw = parseVttRaw(text, file, 'chapters', 'chapters');
+  return chaptersFrom(parseVttRaw(text, file, 'chapters', 'chapters'), file);
+}
+
+/** parseChapters, in slices (see parseVttRawSliced). */
+export async function parseChaptersSliced(text: string, file: string, slicer: Slicer): Promise<ParsedTrack<Chapter>> {
+  return chaptersFrom(await parseVttRawSliced(text, file, 'chapters', 'chapters', slicer), file);
+}
+
+function chaptersFrom(raw: RawTrack, file: string): ParsedTrack<Chapter> {
   const problems = raw.problems;
   const sorted = sortCues(raw.cues);
   const taken = new Set(sorted.map((c) => c.id).filter((id) => SLUG_PATTERN.test(id)));

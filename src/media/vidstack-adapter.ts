@@ -69,7 +69,8 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   Object.assign(layout, {
     translations: setup.translations,
     menuContainer: player,
-    thumbnails: setup.thumbnails ?? null,
+    // The thumbnails wait for the video (below).
+    thumbnails: null,
     colorScheme: 'dark',
   });
   player.append(layout);
@@ -119,6 +120,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   let stopResume: (() => void) | null = null;
   const recoverMedia = () => (player.provider as { instance?: { recoverMediaError(): void } } | null)?.instance?.recoverMediaError();
   let posterError: string | null = null;
+  let thumbnailsWaiting = Boolean(setup.thumbnails);
   const unsubscribe = player.subscribe(({ paused, ended, duration, currentTime, canPlay, seeking, textTrack, error, source }) => {
     // The error of a stream being left for the next source (below) is not the lesson's: the next source plays.
     if (error && typeof source?.src === 'string' && failed.has(source.src) && nextSources().length) error = null;
@@ -144,6 +146,12 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       // MEDIA_ERR_DECODE (3) is a file that loaded but is broken; aborted, network and unsupported ones did not load.
       errorReason: error ? (error.code === 3 ? 'decode' : 'load') : undefined,
     };
+    // The seek bar's thumbnails (a sprite of about 100 kB, its WebVTT read twice by the layout) come once the video
+    // can play: on a slow network they would share it with the video's first frame.
+    if (canPlay && thumbnailsWaiting) {
+      thumbnailsWaiting = false;
+      queueMicrotask(() => Object.assign(layout, { thumbnails: setup.thumbnails }));
+    }
     // A seek that ended: the next one starts afresh.
     if (!seeking && wasSeeking) seekFrom = seekTo = null;
     wasSeeking = seeking;

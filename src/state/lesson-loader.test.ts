@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { VTT_SLICE_MS } from './lesson-loader.ts';
 import { LessonStore } from './lesson-store.ts';
 import { FakeEnvironment, serveLesson } from './testing/fake-environment.ts';
 
@@ -70,5 +71,36 @@ describe('loading: tracks in the manifest’s order', () => {
     releaseFrench();
     await loading;
     expect([...store.model!.captionTracks.keys()]).toEqual(['fr', 'en']);
+  });
+});
+
+describe('loading: a long caption file', () => {
+  it('is parsed in slices of VTT_SLICE_MS with a timer of the store’s scheduler between them, into the same cues', async () => {
+    const env = new FakeEnvironment();
+    const url = serveLesson(env);
+    const stamp = (s: number) => `00:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
+    const parts = ['WEBVTT', ''];
+    for (let i = 0; i < 300; i++) parts.push(`${stamp(i)} --> ${stamp(i + 1)}`, `Ligne ${i}`, '');
+    env.serve('https://lessons.test/captions/demo.fr.vtt', parts.join('\n'));
+    // Each reading of the clock is one more millisecond: a slice is VTT_SLICE_MS readings, one per cue.
+    const now = env.scheduler.now;
+    let extra = 0;
+    env.scheduler.now = () => now() + extra++;
+    const pauses: number[] = [];
+    const setTimer = env.scheduler.setTimeout;
+    env.scheduler.setTimeout = (callback, ms) => (ms === 0 && pauses.push(extra), setTimer(callback, ms));
+    const store = new LessonStore(env);
+    const loading = store.load(url);
+    let loaded = false;
+    void loading.then(() => (loaded = true));
+    // The pauses are the scheduler's timers: the load goes on only as the clock moves.
+    for (let i = 0; i < 1_000 && !loaded; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      env.advance(0);
+    }
+    await loading;
+    expect(store.model!.cues.map((c) => c.text).slice(0, 2)).toEqual(['Ligne 0', 'Ligne 1']);
+    expect(store.model!.cues).toHaveLength(300);
+    expect(pauses.length).toBeGreaterThanOrEqual(Math.floor(300 / (VTT_SLICE_MS + 1)));
   });
 });

@@ -60,6 +60,8 @@ export async function loadLesson(env: LessonEnvironment, request: LoadRequest): 
     }
   };
 
+  // A long file is parsed in slices, with a new task between them: the page is never held more than a slice.
+  const slicer = { now: () => env.scheduler.now(), pause: () => new Promise<void>((resolve) => env.scheduler.setTimeout(resolve, 0)), sliceMs: VTT_SLICE_MS };
   // The WebVTT parser stays out of the player's first chunk: fetched while the manifest is.
   const vtt = loadVttParser();
   vtt.catch(() => undefined); // reported by the track that needs it, if the manifest gets that far
@@ -80,7 +82,7 @@ export async function loadLesson(env: LessonEnvironment, request: LoadRequest): 
   const loadCues = async (track: { lang: string; src: string }, kind: 'captions' | 'descriptions', into: Map<string, Cue[]>) => {
     const text = await fetchText(track.src, kind);
     const parser = text === undefined ? null : await parserFor(vtt, track.src, kind);
-    const result = parser && text !== undefined ? parser.parseCaptions(text, track.src) : null;
+    const result = parser && text !== undefined ? await parser.parseCaptionsSliced(text, track.src, slicer) : null;
     result?.problems.forEach((problem) => report({ ...problem, kind }));
     // A track that failed or holds nothing is not offered.
     if (result?.items.length) into.set(track.lang, result.items);
@@ -95,7 +97,7 @@ export async function loadLesson(env: LessonEnvironment, request: LoadRequest): 
     const text = await fetchText(src, 'chapters', reportTo);
     const parser = text === undefined ? null : await parserFor(vtt, src, 'chapters');
     if (!parser || text === undefined) return [];
-    const result = parser.parseChapters(text, src);
+    const result = await parser.parseChaptersSliced(text, src, slicer);
     result.problems.forEach(reportTo);
     return result.items;
   };
@@ -126,6 +128,9 @@ export async function loadLesson(env: LessonEnvironment, request: LoadRequest): 
 }
 
 type VttModule = typeof import('../core/vtt.ts');
+
+/** Longest run of WebVTT parsing without a pause: under the 50 ms of a long task, with room for what follows it. */
+export const VTT_SLICE_MS = 25;
 let vttModule: Promise<VttModule> | null = null;
 
 /** Loads the WebVTT parser once per page (it holds no player); a failed load is tried again by the next lesson. */

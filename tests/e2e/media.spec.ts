@@ -93,3 +93,26 @@ if (!H264_DECODERS) {
     expect(await source.jsonValue()).toMatch(/\.webm$/);
   });
 }
+
+test('the seek bar’s thumbnails are fetched once the video can play, not while it loads', async ({ page }) => {
+  const thumbnails: string[] = [];
+  page.on('request', (request) => /\.thumbnails\.(vtt|jpg)$/.test(new URL(request.url()).pathname) && thumbnails.push(request.url()));
+  // The video is held back: until it comes, it cannot play.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked!: () => void;
+  const videoAsked = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(/\/media\/[^/]+\.(webm|mp4)$/, async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  // The lesson is ready, the layout and its seek bar are there, and Vidstack has asked for the video.
+  await expect(page.locator('lesson-player media-time-slider')).toBeAttached();
+  await videoAsked;
+  expect(await page.locator('lesson-player video').evaluate((video: HTMLVideoElement) => video.readyState)).toBeLessThan(3);
+  expect(thumbnails).toEqual([]);
+  release();
+  await expect.poll(() => thumbnails.some((url) => url.endsWith('.thumbnails.vtt'))).toBe(true);
+});

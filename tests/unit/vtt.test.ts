@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { slugify } from '../../src/core/slug.ts';
-import { cueNodesToText, parseCaptions, parseChapters } from '../../src/core/vtt.ts';
+import { cueNodesToText, parseCaptions, parseCaptionsSliced, parseChapters, parseChaptersSliced, type Slicer } from '../../src/core/vtt.ts';
 import { pairChapters } from '../../src/core/chapter-pairing.ts';
+import * as webvttModule from 'webvtt-parser';
+
+type WebVTTModule = typeof webvttModule;
+const webvtt = ((webvttModule as unknown as { default?: WebVTTModule }).default ?? webvttModule) as WebVTTModule;
 
 const vtt = (...lines: string[]) => lines.join('\n');
 /** Milliseconds of CPU this process used since `start` (process.cpuUsage()): what other processes do not stretch. */
@@ -131,6 +135,72 @@ describe('parseCaptions', () => {
     expect(r.items).toHaveLength(3);
     expect(r.problems.some((p) => /too long/.test(p.message))).toBe(true);
     expect(r.problems.length).toBeLessThanOrEqual(5001);
+  });
+});
+
+describe('plain cue text (no "&", no "<")', () => {
+  it("gives the tree and the problems webvtt-parser's cue text parser gives it", () => {
+    const texts = ['Bonjour', 'deux\nlignes', 'a > b; c = "d" #1', ' espaces  \t tab ', 'émoji 🎬 et 𝄞', 'x'.repeat(3000), 'fin;'];
+    for (const text of texts) {
+      const messages: string[] = [];
+      const tree = new webvtt.WebVTTCueTextParser(text, (message) => messages.push(message), 'subtitles', {}).parse(0, 10);
+      const r = parseCaptions(vtt('WEBVTT', '', '00:00.000 --> 00:10.000', text), 'p.vtt');
+      expect(messages).toEqual([]);
+      expect(r.problems).toEqual([]);
+      expect(r.items[0]!.nodes).toEqual(tree.children.map((n) => ({ type: 'text', text: n.value })));
+    }
+  });
+
+  it('still goes through the parser when it holds "&" or "<"', () => {
+    const r = parseCaptions(vtt('WEBVTT', '', '00:00.000 --> 00:10.000', 'a &amp; b', '', '00:10.000 --> 00:20.000', '1 < 2 &bogus'), 'p.vtt');
+    expect(r.items.map((c) => c.text)).toEqual(['a & b', '1 ']);
+    expect(r.problems.map((p) => p.rule)).toEqual(['vtt-cue-text', 'vtt-cue-text']);
+  });
+});
+
+describe('parsing in slices', () => {
+  /** A clock that moves 1 ms each time it is read, and counts the pauses and the reads between them. */
+  const fakeSlicer = (sliceMs: number) => {
+    let time = 0;
+    let reads = 0;
+    const slices: number[] = [];
+    const slicer: Slicer = {
+      now: () => (reads++, time++),
+      pause: async () => {
+        slices.push(reads);
+        reads = 0;
+      },
+      sliceMs,
+    };
+    return { slicer, slices };
+  };
+  const captions = (count: number, broken = false) => {
+    const parts = ['WEBVTT', ''];
+    for (let i = 0; i < count; i++) parts.push(`c${i}`, `00:${String(i % 60).padStart(2, '0')}.000 --> 00:${String(i % 60).padStart(2, '0')}.500${broken && i % 7 === 0 ? ' bogus:1' : ''}`, broken && i % 5 === 0 ? '<x>R&D</x>' : `Ligne ${i}`, '');
+    return parts.join('\n');
+  };
+
+  it('gives the cues and problems of the whole parse, pausing when a slice has taken its time', async () => {
+    for (const broken of [false, true]) {
+      const text = captions(500, broken);
+      const { slicer, slices } = fakeSlicer(10);
+      expect(await parseCaptionsSliced(text, 'a.vtt', slicer)).toEqual(parseCaptions(text, 'a.vtt'));
+      // 500 blocks, one clock read each, 10 ms (reads) per slice.
+      expect(slices.length).toBeGreaterThanOrEqual(45);
+      expect(Math.max(...slices)).toBeLessThanOrEqual(11);
+    }
+  });
+
+  it('does not pause within its time, and reads chapters the same', async () => {
+    const text = vtt('WEBVTT', '', 'intro', '00:00.000 --> 01:00.000', 'Introduction', '', '01:00.000 --> 02:00.000', 'Suite <b>gras</b>');
+    const { slicer, slices } = fakeSlicer(1_000);
+    expect(await parseChaptersSliced(text, 'c.vtt', slicer)).toEqual(parseChapters(text, 'c.vtt'));
+    expect(slices).toEqual([]);
+  });
+
+  it('reports a file without signature as the whole parse does', async () => {
+    const { slicer } = fakeSlicer(10);
+    expect(await parseCaptionsSliced('no signature', 'x.vtt', slicer)).toEqual(parseCaptions('no signature', 'x.vtt'));
   });
 });
 
