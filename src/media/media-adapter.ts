@@ -67,6 +67,11 @@ export interface MediaState {
    * the target at once, before `seeking` is reported), when the adapter knows it.
    */
   seekFrom?: number | null;
+  /**
+   * With `seeking` and in the state that ends it: where the media was sent (its clock when it began seeking), when
+   * the adapter knows it. The clock reported as the seek ends may already be past it, the video playing on.
+   */
+  seekTo?: number | null;
   /** Language of the caption or subtitle track showing, or null when captions are off. */
   captionsLanguage: string | null;
   /** A message when the media itself failed to load or decode. */

@@ -20,6 +20,7 @@ import { formatDuration } from '../core/time.ts';
 import { HLS_CONFIG, loadHlsLibrary } from './hls-library.ts';
 import { mediaA11yStyles } from './media-a11y-styles.ts';
 import type { MediaAdapter, MediaSetup, MediaState } from './media-adapter.ts';
+import { keepFocusedControlsShown } from './focused-controls.ts';
 import { keepSubmenuInSettings } from './settings-submenu.ts';
 
 /** Styles the player library needs, for the shadow root that hosts it, plus the overlay's place under Vidstack's controls. */
@@ -75,6 +76,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   const placeControl = keepControlBesideCaptions(layout, setup.control);
   // The player, not the layout: the settings menu's items are moved into it (`menuContainer`) when they open.
   const settingsSubmenu = keepSubmenuInSettings(player, setup.settingsSubmenu ?? (() => null));
+  const stopKeepingFocusedControls = keepFocusedControlsShown(player);
   // HLS plays through hls.js wherever Media Source Extensions work (Vidstack's choice: it gives the quality menu and
   // the recovery below), natively only where they do not (iPhone). hls.js comes from this build, never from the CDN
   // Vidstack defaults to (its provider preconnects to that URL as soon as it exists, so this is set at once).
@@ -105,6 +107,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   };
   // Set by onSeekRequest below (declared here: Vidstack calls the subscriber at once).
   let seekFrom: number | null = null;
+  let seekTo: number | null = null;
   let wasSeeking = false;
   // Set by onError and the stream's faults below (declared here: Vidstack calls the subscriber at once).
   const failed = new Set<string>();
@@ -135,13 +138,14 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       canPlay,
       seeking,
       seekFrom,
+      seekTo,
       captionsLanguage,
       error: error ? error.message || 'media error' : null,
       // MEDIA_ERR_DECODE (3) is a file that loaded but is broken; aborted, network and unsupported ones did not load.
       errorReason: error ? (error.code === 3 ? 'decode' : 'load') : undefined,
     };
     // A seek that ended: the next one starts afresh.
-    if (!seeking && wasSeeking) seekFrom = null;
+    if (!seeking && wasSeeking) seekFrom = seekTo = null;
     wasSeeking = seeking;
     emit();
   });
@@ -201,7 +205,11 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   // a lone node when the media goes, it no longer reaches the removed player.
   // The latest few only (Vidstack's own event and the video's native one it was triggered by).
   const seekEvents: Event[] = [];
-  const onSeekEvent = (event: Event) => seekEvents.splice(0, seekEvents.push(event) - 4);
+  const onSeekEvent = (event: Event) => {
+    seekEvents.splice(0, seekEvents.push(event) - 4);
+    // The video's own 'seeking': its clock is the target now (Vidstack's state reports it later, played on).
+    if (event.type === 'seeking' && event.target instanceof HTMLVideoElement) seekTo = event.target.currentTime;
+  };
   for (const type of SEEK_EVENTS) player.addEventListener(type, onSeekEvent, true);
   // The time slider and the keys ask Vidstack to seek with request events: heard in capture, before Vidstack sets
   // the video's clock, they say where the seek starts (the lesson's xAPI `seeked` and its watched time need it).
@@ -234,7 +242,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       return state;
     },
     seek(seconds) {
-      seekFrom = null; // the lesson's own seek: the store knows where it started
+      seekFrom = seekTo = null; // the lesson's own seek: the store knows where it started and where it goes
       player.currentTime = seconds;
     },
     play() {
@@ -329,6 +337,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       vidstackWords.disconnect();
       placeControl.disconnect();
       settingsSubmenu.disconnect();
+      stopKeepingFocusedControls();
       listeners.clear();
       // Out of the page, Vidstack destroys its player itself, after its pending frame: destroying it here could
       // run while a frame callback of its time slider is pending ('e is not a function').

@@ -233,6 +233,10 @@ describe('LessonStore: seeks are facts with where they started and landed', () =
     media.report({ seeking: false, currentTime: 30 });
     expect(store.seeking).toBe(false);
     expect(seeks).toEqual([{ from: 5, to: 70 }, { from: 70, to: 30 }]);
+    // Playing, the clock has moved on when the media reports the seek done: the target it was sent to is told.
+    media.report({ seeking: true, seekFrom: 31, seekTo: 41, currentTime: 41 });
+    media.report({ seeking: false, seekFrom: 31, seekTo: 41, currentTime: 42.6 });
+    expect(seeks.at(-1)).toEqual({ from: 31, to: 41 });
   });
 });
 

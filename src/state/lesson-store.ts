@@ -373,7 +373,7 @@ export class LessonStore {
     const own = this.#ownSeekTarget;
     this.#mediaSeekFrom = this.#ownSeekTarget = null;
     if (own !== null && Math.abs(state.currentTime - own) < 0.5) return;
-    this.#tellSeek(from, state.currentTime);
+    this.#tellSeek(from, state.seekTo ?? state.currentTime);
   }
 
   #tellSeek(from: number, to: number): void {

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { menusSettled } from './a11y-helpers.ts';
-import { expect, test, waitForMedia } from './fixtures.ts';
+import { expect, playFast, test, waitForMedia } from './fixtures.ts';
 
 interface Focused {
   tag: string;
@@ -115,4 +115,32 @@ test('the whole lesson with the keyboard only: play, captions, speed, chapter, n
   await tabTo(page, (f) => !f.inPlayer && f.tag === 'a', { max: 120 });
   expect(await page.evaluate(() => document.activeElement!.closest('footer') !== null)).toBe(true);
   await tabTo(page, (f) => f.inPlayer, { back: true, max: 1 });
+});
+
+test('a focused control stays shown while the video plays, and the controls hide once the focus leaves them', async ({ page, openLesson }) => {
+  // The page's clock is Playwright's (flowing): Vidstack's 2 s of idleness before hiding its controls is moved past.
+  await page.clock.install();
+  const player = await openLesson();
+  await waitForMedia(page);
+  const media = player.locator('media-player');
+  await playFast(player);
+  // Into the controls as a keyboard learner goes: Tab to the player, Tab again to the time slider.
+  await media.focus();
+  await page.keyboard.press('Tab');
+  const slider = player.locator('media-time-slider');
+  await expect(slider).toBeFocused();
+  await page.clock.runFor(3_000);
+  // Shown, so the focus stays where the learner put it and the next key acts there: ArrowRight seeks 10 s on.
+  await expect(media).toHaveAttribute('data-controls', '');
+  expect(await slider.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+  await expect(slider).toBeFocused();
+  const before = await player.evaluate((el: any) => el.currentTime);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => player.evaluate((el: any) => el.currentTime)).toBeGreaterThan(before + 9);
+
+  // Back on the player itself, out of the controls: they hide again after their idle time.
+  await page.keyboard.press('Shift+Tab');
+  await expect(media).toBeFocused();
+  await page.clock.runFor(3_000);
+  await expect(media).not.toHaveAttribute('data-controls');
 });
