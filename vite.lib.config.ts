@@ -26,7 +26,15 @@ export function libraryConfig(outDir: string): InlineConfig {
         },
         formats: ['es'],
       },
-      rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+      rollupOptions: {
+        output: {
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          // Vite leaves an ES library's whitespace for the consumer's bundler; this one is also served as is (one
+          // script tag), so it is minified whole, as the site's chunks are. Everything is bundled and the entry
+          // registers elements: a consumer's tree-shaking has nothing to remove.
+          minify: { compress: true, mangle: true, codegen: true },
+        },
+      },
     },
   };
 }

@@ -11,6 +11,9 @@
  * nothing waits forever on an engine that never says it ended.
  */
 import { nextSpeechStart, spokenLength } from './description-norms.ts';
+import { DEFAULT_DESCRIPTION_SETTINGS, type DescriptionSettings, type SpeechFallback } from './description-settings.ts';
+
+export type { DescriptionDelivery, DescriptionSettings, SpeechFallback } from './description-settings.ts';
 
 /** Characters per second of a voice at rate 1, the linter's default speaking rate. */
 export const SPEAKING_CPS = 15;
@@ -37,21 +40,6 @@ export interface SchedulerClock {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(id: unknown): void;
 }
-
-export type DescriptionDelivery = 'speech' | 'announce';
-
-/** Why the player announces instead of speaking. */
-export type SpeechFallback = 'no-speech' | 'no-voice' | 'error';
-
-export interface DescriptionSettings {
-  delivery: DescriptionDelivery;
-  /** Speaking rate, 1 = normal. Also scales the time an announced extended description holds the video. */
-  rate: number;
-  /** Pause the video for a description that does not fit before the next speech. */
-  extended: boolean;
-}
-
-export const DEFAULT_DESCRIPTION_SETTINGS: Readonly<DescriptionSettings> = Object.freeze({ delivery: 'announce', rate: 1, extended: true });
 
 export interface SchedulerHost {
   /** Null when the browser has no speech synthesis. */

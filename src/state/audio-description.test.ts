@@ -36,6 +36,7 @@ async function lesson(options: { stored?: string; enTrack?: string | { status: n
   const store = new LessonStore(env);
   store.start();
   await store.load(url);
+  await store.descriptions.settled; // the scheduler's chunk, when the stored choice turns description on
   const media = new FakeMedia();
   store.attach(media);
   media.report({ canPlay: true, duration: 120 });
@@ -56,6 +57,7 @@ describe('LessonStore: audio description', () => {
     store.descriptions.set(true);
     expect(store.snapshot.descriptions.language).toBe('fr');
     expect(env.eventsOf<LessonDescriptionsChangeDetail>('lesson-descriptionschange').at(-1)!.language).toBe('fr');
+    await store.descriptions.settled;
     await store.play();
     media.report({ currentTime: 10.1 });
     env.frame();
@@ -84,6 +86,18 @@ describe('LessonStore: audio description', () => {
     expect(media.state.paused).toBe(false); // the pause was the player's own
     store.descriptions.set(false);
     expect(store.snapshot.descriptions.language).toBeNull();
+  });
+
+  it('turned on while the video plays, it delivers the next description without waiting for a pause and a play', async () => {
+    const { store, media, engine, env } = await lesson();
+    await store.play();
+    media.report({ currentTime: 5 });
+    store.descriptions.configure({ delivery: 'speech' });
+    store.descriptions.set(true);
+    await store.descriptions.settled; // its chunk arrived while playing
+    media.report({ currentTime: 10.1 });
+    env.frame();
+    expect(engine!.spoken).toEqual([{ text: 'd'.repeat(150), lang: 'fr', rate: 1 }]);
   });
 
   it('says a broken description track as such, and the lesson is ready without it', async () => {

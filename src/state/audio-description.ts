@@ -2,19 +2,15 @@
  * Audio description for one player: which description track is on, how it is delivered (read by the player or
  * announced to the learner's screen reader), the rate, extended description, spoken subtitles, and the learner's
  * choices remembered in Web Storage like a caption choice. A plugin of the lesson store (`store.descriptions`):
- * the store feeds it the media's state; it drives a `DescriptionScheduler` (core/description-scheduler.ts).
+ * the store feeds it the media's state; it drives a `DescriptionScheduler` (core/description-scheduler.ts), a chunk
+ * fetched the first time a learner turns description or spoken subtitles on.
  *
  * Default delivery: announced to the screen reader. A blind learner already has a screen reader with the voice,
  * rate and braille display they chose; a second synthetic voice talks over it (Able Player #454). Read by the
  * player is one setting away, for learners who do not use a screen reader.
  */
-import {
-  DEFAULT_DESCRIPTION_SETTINGS,
-  DescriptionScheduler,
-  type DescriptionDelivery,
-  type DescriptionSettings,
-  type SpeechFallback,
-} from '../core/description-scheduler.ts';
+import type { DescriptionScheduler } from '../core/description-scheduler.ts';
+import { DEFAULT_DESCRIPTION_SETTINGS, type DescriptionDelivery, type DescriptionSettings, type SpeechFallback } from '../core/description-settings.ts';
 import type { Cue } from '../core/types.ts';
 import type { MediaState } from '../media/media-adapter.ts';
 import type { LessonEnvironment } from './environment.ts';
@@ -56,7 +52,10 @@ export class AudioDescription {
   #language: string | null = null;
   #requested: string | boolean | null = null;
   #scheduler: DescriptionScheduler | null = null;
+  /** The scheduler's chunk on its way; settles once the scheduler exists (or could not be loaded). */
+  #loading: Promise<void> | null = null;
   #paused = true;
+  #time = 0;
   #seeking = false;
   #told = '';
 
@@ -103,8 +102,9 @@ export class AudioDescription {
     const subtitles = subtitlesLang ? model?.captionTracks.get(subtitlesLang) : undefined;
     if (!model || (!language && !subtitles)) {
       this.#scheduler?.setTracks({});
+    } else if (!this.#scheduler) {
+      this.#loadScheduler(); // applies again once it is there
     } else {
-      this.#scheduler ??= this.#createScheduler();
       this.#scheduler.setTracks({
         descriptions: language ? tracks.get(language) : [],
         lang: language ?? '',
@@ -132,29 +132,50 @@ export class AudioDescription {
   mediaState(state: MediaState): void {
     const scheduler = this.#scheduler;
     const time = state.currentTime;
-    if (!scheduler) return;
-    if (!this.#seeking && state.seeking) scheduler.seeked(time);
+    this.#time = time;
+    if (!this.#seeking && state.seeking) scheduler?.seeked(time);
     this.#seeking = state.seeking;
     if (state.paused !== this.#paused) {
       this.#paused = state.paused;
-      if (state.paused) scheduler.paused();
-      else scheduler.played(time);
+      if (state.paused) scheduler?.paused();
+      else scheduler?.played(time);
     }
   }
 
   /** The lesson's clock while it plays. */
   timeUpdate(time: number): void {
+    this.#time = time;
     this.#scheduler?.timeUpdate(time);
+  }
+
+  /** Settles once the scheduler asked for by the last `apply` is there (at once when none was asked for). */
+  get settled(): Promise<void> {
+    return this.#scheduler ? Promise.resolve() : (this.#loading ?? Promise.resolve());
   }
 
   /** The player left the page: speech cancelled, and a hold of ours dropped without playing the video again. */
   stop(): void {
     this.#scheduler?.stop(false);
+    // Not playing as far as description goes: a scheduler arriving now stays silent, and the media's state when
+    // the player is back on the page starts it again.
+    this.#paused = true;
   }
 
-  #createScheduler(): DescriptionScheduler {
+  #loadScheduler(): void {
+    this.#loading ??= import('../core/description-scheduler.ts').then(
+      ({ DescriptionScheduler }) => {
+        this.#scheduler = this.#createScheduler(DescriptionScheduler);
+        this.apply();
+        // Turned on while the video plays: the scheduler starts from where it is, as if it had seen it start.
+        if (!this.#paused) this.#scheduler.played(this.#time);
+      },
+      (error: unknown) => console.error('lesson-player: audio description could not be loaded', error),
+    );
+  }
+
+  #createScheduler(Scheduler: typeof DescriptionScheduler): DescriptionScheduler {
     const { scheduler } = this.env;
-    return new DescriptionScheduler(
+    return new Scheduler(
       {
         engine: this.env.speech?.() ?? null,
         clock: { setTimeout: (fn, ms) => scheduler.setTimeout(fn, ms), clearTimeout: (id) => scheduler.clearTimeout(id as number) },

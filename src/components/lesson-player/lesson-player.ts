@@ -88,7 +88,7 @@ import { lessonStoreContext } from '../lesson-view/lesson-store-context.ts';
 import { languageAround } from '../page-language.ts';
 import { playerStyles } from './lesson-player.styles.ts';
 import { visuallyHiddenStyles } from '../view-styles.ts';
-import { problemsStyles, renderProblems } from '../lesson-problems/lesson-problems.ts';
+import { problemsList, problemsStyles } from '../lesson-problems/lazy-problems.ts';
 import { lessonTitle } from '../../core/lesson-title.ts';
 import { MediaSessionControl } from './media-session-control.ts';
 import { mediaSessionInfo } from '../../core/media-session-info.ts';
@@ -414,7 +414,7 @@ export class LessonPlayer extends LitElement {
     return html`<div class="frame">
       <div class="lesson" part="base" data-status=${status} data-panels=${this.panels} data-layout=${this.layout} data-tab=${this.tab}>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${announcement}</div>
-        ${problems.length ? renderProblems(problems, s) : nothing}
+        ${problems.length ? problemsList(problems, s, () => this.requestUpdate()) : nothing}
         ${status === 'loading' ? html`<p class="loading" role="status">${s.loading}</p>` : nothing}
         ${status === 'error' ? html`<p class="failed">${s.loadFailed}</p>` : nothing}
         ${tabs ? this.#renderTabs(s) : nothing}

@@ -1,7 +1,7 @@
 /**
  * The player's panels — transcript, chapters, notes, the learner's panel and the Embed dialog — in a chunk of their
  * own: `<lesson-player>` imports this module once it is connected, so the video and its controls come first.
- * (The library entry, src/index.ts, still registers every element up front for pages that place them.)
+ * The library entry (src/index.ts) registers them the same way.
  */
 import '../lesson-chapters/lesson-chapters.ts';
 import '../lesson-embed/lesson-embed.ts';

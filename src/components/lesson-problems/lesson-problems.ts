@@ -1,14 +1,12 @@
 /**
- * The player's list of loading problems, as a template and its styles (the player renders it in its own shadow root).
+ * The player's list of loading problems, as a template (the player renders it in its own shadow root, with the
+ * styles of lazy-problems.ts; this module is a chunk fetched the first time there is a problem to show).
  * Only learner-facing problems reach it (core/problem-audience.ts). However many there are, it stays compact: one
  * disclosure (`<details>`) per file, open when a single file is concerned, and a bounded height that scrolls, so the
  * video is never pushed out of view. The container is the alert: screen readers read what is expanded, that is the
  * files' summaries, and the problems of a file when it is the only one.
- *
- * Parts: `errors` (the container).
- * Custom properties: `--lesson-error` (border and heading colour).
- */
-import { css, html, type TemplateResult } from 'lit';
+ * */
+import { html, type TemplateResult } from 'lit';
 import type { LessonProblem } from '../../core/types.ts';
 import type { UiStrings } from '../../i18n/strings.ts';
 import { describeFile, describeProblem } from './describe-problem.ts';
@@ -38,34 +36,3 @@ export function renderProblems(problems: readonly LessonProblem[], s: UiStrings)
     </div>
   </div>`;
 }
-
-export const problemsStyles = css`
-  .errors {
-    border: 2px solid var(--lesson-error);
-    border-radius: var(--lesson-radius);
-    padding: 0.5rem 1rem;
-    background: var(--lesson-background);
-  }
-  .errors-heading {
-    margin: 0;
-    font-weight: 700;
-    color: var(--lesson-error);
-  }
-  /* However many files failed, the list keeps the video in view. */
-  .errors-files {
-    max-height: min(30vh, 12rem);
-    overflow: auto;
-    overflow-wrap: anywhere;
-  }
-  .errors summary {
-    cursor: pointer;
-  }
-  .errors summary:focus-visible {
-    outline: 2px solid currentColor;
-    outline-offset: 2px;
-  }
-  .errors ul {
-    margin: 0.25rem 0 0;
-    padding-inline-start: 1.25rem;
-  }
-`;
