@@ -18,7 +18,7 @@ import videoLayoutCss from 'vidstack/player/styles/default/layouts/video.css?inl
 import { HLS_MEDIA_TYPE } from '../core/manifest.ts';
 import { streamFaults, type StreamFaultSignal } from '../core/stream-faults.ts';
 import { formatDuration } from '../core/time.ts';
-import { HLS_CONFIG, loadHlsLibrary } from './hls-library.ts';
+import { configureHlsProvider } from './hls-library.ts';
 import { mediaA11yStyles } from './media-a11y-styles.ts';
 import type { MediaAdapter, MediaSetup, MediaState } from './media-adapter.ts';
 import { keepSubmenuInSettings } from './settings-submenu.ts';
@@ -80,8 +80,8 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   // the recovery below), natively only where they do not (iPhone). hls.js comes from this build, never from the CDN
   // Vidstack defaults to (its provider preconnects to that URL as soon as it exists, so this is set at once).
   const onProviderChange = (event: Event) => {
-    const provider = (event as CustomEvent<{ type?: string } | null>).detail;
-    if (provider?.type === 'hls') Object.assign(provider, { library: loadHlsLibrary, config: HLS_CONFIG });
+    const provider = (event as CustomEvent<({ type?: string } & Parameters<typeof configureHlsProvider>[0]) | null>).detail;
+    if (provider?.type === 'hls') configureHlsProvider(provider);
   };
   player.addEventListener('provider-change', onProviderChange);
   const setSources = (sources: readonly MediaSetup['sources'][number][]) => {
