@@ -202,13 +202,36 @@ test('under 600 kbit/s (DevTools throttling) the player stays on the lowest rung
   expect(await outside()).toEqual([]);
 });
 
+/** The player's clock, once the video has it. */
+const videoTime = (page: Page) => page.evaluate(() => document.querySelector('lesson-player')!.shadowRoot!.querySelector('video')!.currentTime);
+
+test('at 600 kbit/s from the page\'s load on, the stream starts playing and goes on (a slow train wi-fi)', async ({ page, openLesson, baseURL }) => {
+  // Everything at that rate: the page, the player's scripts, hls.js's chunk, the poster and the segments.
+  test.setTimeout(120_000);
+  const outside = await guardOrigins(page, new URL(baseURL!).origin);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 600_000 / 8, uploadThroughput: 600_000 / 8 });
+  const segments = segmentLog(page);
+  await openLesson();
+  // Play asked for as soon as the lesson is ready, hls.js still on its way (as a learner's click would).
+  const played = page.evaluate(() => {
+    const lesson = document.querySelector('lesson-player') as HTMLElement & { play(): Promise<void> };
+    return lesson.play();
+  });
+  await page.evaluate(() => (document.querySelector('lesson-player')!.shadowRoot!.querySelector('video')!.muted = true));
+  await played;
+  // Past two segments of 6 s: playback started and went on, through hls.js, on the lowest rung.
+  await expect.poll(() => videoTime(page), { timeout: 60_000 }).toBeGreaterThan(13);
+  expect(await stream(page)).toMatchObject({ provider: 'hls', source: `${baseURL}/media/survivre-en-milieu-hostile/hls/master.m3u8` });
+  expect(new Set(segments.rungs)).toEqual(new Set(['360p']));
+  expect(await outside()).toEqual([]);
+});
+
 const FALLBACK_MESSAGE = {
   fr: 'le flux adaptatif n’a pas pu être lu\u00a0: la vidéo continue depuis le fichier complet',
   en: 'the adaptive stream could not be played: the video goes on from the full file',
 };
-
-/** The player's clock, once the video has it. */
-const videoTime = (page: Page) => page.evaluate(() => document.querySelector('lesson-player')!.shadowRoot!.querySelector('video')!.currentTime);
 
 test.describe('a stream that fails gives way to the progressive file, the learner told, the lesson working', () => {
   test.use({ allowConsoleErrors: [/Failed to load resource: the server responded with a status of 404/] });
