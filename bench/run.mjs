@@ -8,7 +8,8 @@
  *           playback (Chromium, muted, --rate×), ÷ the same controller and transcript clocked by `timeupdate`
  *   seek    click on a line → line marked, relative to the media's `seeked`
  *   stream  HLS ÷ the progressive WebM, same run: time to lesson-ready and to the first frame, media bytes fetched
- *           by 10 s of playback, on an open network and at 600 kbit/s (bench/lib/stream.mjs)
+ *           by 10 s of playback, on an open network and at 600 kbit/s (bench/lib/stream.mjs); the transcript's sync
+ *           lag with each (bench/lib/sync.mjs, as in sync)
  *   scale   a generated 3-hour lesson (4 000 cues, 60 chapters, notes) ÷ the 4-minute lesson: load to an
  *           interactive transcript, per-frame sync cost (÷ 50 cues), scrolling, DOM nodes, JS heap
  *   cli     the compiled command line: `--help` and `lint` of the demo lesson, wall and CPU time
@@ -29,7 +30,8 @@ import { buildVariant, ROOT } from './lib/build.mjs';
 import { median, summary } from './lib/stats.mjs';
 import { measureCli } from './lib/cli.mjs';
 import { measurePhone } from './lib/phone.mjs';
-import { measureStream } from './lib/stream.mjs';
+import { measureStream, streamFirst } from './lib/stream.mjs';
+import { measureSync } from './lib/sync.mjs';
 import { measureModuleGraph, measureWeight } from './lib/weight.mjs';
 
 const args = process.argv.slice(2);
@@ -96,9 +98,11 @@ const browser = await chromium.launch({
 });
 const probe = readFileSync(resolve(import.meta.dirname, 'lib/probe.js'), 'utf8');
 
-async function open(path) {
+/** `prepare` sets the page up before it loads (e.g. its routes). */
+async function open(path, prepare) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(probe);
+  await prepare?.(page);
   page.on('pageerror', (error) => log(`page error on ${path}: ${error.message}`));
   await page.goto(`${base}${path}`);
   return page;
@@ -116,52 +120,18 @@ async function waitForLesson(page) {
   }, null, { timeout: 60_000, polling: 50 });
 }
 
+/** The transcript's sync lag on a page (bench/lib/sync.mjs), played to its end at RATE. */
+async function runSync(path, prepare) {
+  const page = await open(path, prepare);
+  await waitForLesson(page);
+  const run = await measureSync(page, RATE);
+  await page.close();
+  return run;
+}
+
 try {
   // ——— 2. Sync lag ———
   if (ONLY.has('sync')) {
-    const runSync = async (path) => {
-      const page = await open(path);
-      await waitForLesson(page);
-      const run = await page.evaluate(async (rate) => {
-        const b = window.__bench;
-        const player = b.find('media-player');
-        const video = b.find('video');
-        const cues = b.find('lesson-transcript').controller.cues.map((c) => c.start);
-        const marks = [];
-        const frames = [];
-        let playing = false;
-        const stop = b.observeMarks((index, wall, media) => playing && marks.push({ index, wall, media }));
-        const sampleFrames = (t) => {
-          frames.push(t);
-          if (!video.ended) requestAnimationFrame(sampleFrames);
-        };
-        player.muted = true;
-        player.playbackRate = rate;
-        await b.frame();
-        const startTime = video.currentTime;
-        playing = true;
-        requestAnimationFrame(sampleFrames);
-        await player.play();
-        await new Promise((resolve) => (video.ended ? resolve() : video.addEventListener('ended', resolve, { once: true })));
-        stop();
-        const intervals = frames.slice(1).map((t, i) => t - frames[i]);
-        return { cues, startTime, marks, intervals, rate: video.playbackRate };
-      }, RATE);
-      await page.close();
-      // Each cue that starts after playback began, marked once on its own line.
-      const expected = run.cues.map((start, index) => ({ start, index })).filter((c) => c.start > run.startTime + 0.05);
-      const firstMark = new Map();
-      for (const mark of run.marks) if (!firstMark.has(mark.index)) firstMark.set(mark.index, mark);
-      const lagsMedia = [];
-      let missed = 0;
-      for (const cue of expected) {
-        const mark = firstMark.get(cue.index);
-        if (!mark) missed++;
-        else lagsMedia.push((mark.media - cue.start) * 1000);
-      }
-      const lagsWall = lagsMedia.map((ms) => ms / run.rate);
-      return { cues: expected.length, missed, rate: run.rate, media: summary(lagsMedia), wall: summary(lagsWall), frame: summary(run.intervals), lagsWall };
-    };
     log(`sync: playing the 229 s lesson at ${RATE}× (rAF clock, then timeupdate baseline)…`);
     const ours = await runSync(`/bench/pages/player.html?lesson=${SHORT}`);
     const baseline = await runSync(`/bench/pages/timeupdate.html?lesson=${SHORT}`);
@@ -215,7 +185,14 @@ try {
   }
 
   // ——— 5. Streaming ———
-  if (ONLY.has('stream')) results.stream = await measureStream(browser, base, SHORT, REPEAT, log);
+  if (ONLY.has('stream')) {
+    results.stream = await measureStream(browser, base, SHORT, REPEAT, log);
+    // The sync lag while streaming, against the progressive WebM, same run (the target: p95 ≤ 20 ms of wall time).
+    log(`stream: sync lag at ${RATE}×, HLS then WebM…`);
+    const path = `/bench/pages/player.html?lesson=${SHORT}`;
+    const [hls, webm] = [await runSync(path, (page) => streamFirst(page, SHORT)), await runSync(path)];
+    results.stream.sync = { hls: { ...hls, lagsWall: undefined }, webm: { ...webm, lagsWall: undefined } };
+  }
 
   // ——— 6. A slow phone ———
   if (ONLY.has('phone')) {
@@ -366,8 +343,9 @@ if (w) {
   row('all JS incl. lazy chunks (gzip)', kb(w.player.totalJsGzip), kb(w.vidstackAlone.totalJsGzip), w.totalJsRatio, '');
   row('CSS files (gzip)', kb(w.player.totalCssGzip), kb(w.vidstackAlone.totalCssGzip), null, '');
 }
+/** A lag's p50 / p95 / max. */
+const f = (x) => `${round(x.p50, 1)} / ${round(x.p95, 1)} / ${round(x.max, 1)} ms`;
 if (s) {
-  const f = (x) => `${round(x.p50, 1)} / ${round(x.p95, 1)} / ${round(x.max, 1)} ms`;
   row(`sync lag, wall p50/p95/max (${s.ours.cues} cues, ${RATE}×)`, f(s.ours.wall), f(s.timeupdate.wall), s.p95WallRatio, 'p95 ≤ 20 ms');
   row('sync lag, media time p50/p95/max', f(s.ours.media), f(s.timeupdate.media), null, '');
   row('cues never marked', String(s.ours.missed), String(s.timeupdate.missed), null, '0');
@@ -398,6 +376,10 @@ if (t) {
     row(`HLS vs WebM, ${label}: lesson-ready`, ms(h.readyMs ?? NaN), ms(p.readyMs ?? NaN), ratio(h.readyMs, p.readyMs), '');
     row(`HLS vs WebM, ${label}: first frame`, ms(h.firstFrameMs ?? NaN), ms(p.firstFrameMs ?? NaN), ratio(h.firstFrameMs, p.firstFrameMs), '');
     row(`HLS vs WebM, ${label}: media bytes by 10 s played`, kb(h.mediaBytes10s), kb(p.mediaBytes10s), ratio(h.mediaBytes10s, p.mediaBytes10s), '');
+  }
+  if (t.sync) {
+    const { hls, webm } = t.sync;
+    row(`HLS vs WebM: sync lag, wall p50/p95/max (${hls.cues} cues, ${RATE}×, missed ${hls.missed}/${webm.missed})`, f(hls.wall), f(webm.wall), ratio(hls.wall.p95, webm.wall.p95), 'p95 ≤ 20 ms');
   }
 }
 const p = results.phone;

@@ -10,17 +10,19 @@ import { median } from './stats.mjs';
 const THROTTLE_KBITS = 600;
 const MEDIA = /\.(m3u8|m4s|mp4|webm)(\?|$)/;
 
+/** The manifest at `lesson` with its stream listed first (the committed one lists the progressive files only). */
+export function streamFirst(page, lesson) {
+  return page.route((url) => url.pathname === lesson, async (route) => {
+    const manifest = await (await route.fetch()).json();
+    manifest.media.unshift({ src: '../media/survivre-en-milieu-hostile/hls/master.m3u8', type: 'application/vnd.apple.mpegurl' });
+    await route.fulfill({ json: manifest });
+  });
+}
+
 async function run(browser, base, lesson, { progressive, throttled }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  if (!progressive) {
-    // The manifest with its stream listed first (the committed one lists the progressive files only).
-    await page.route((url) => url.pathname === lesson, async (route) => {
-      const manifest = await (await route.fetch()).json();
-      manifest.media.unshift({ src: '../media/survivre-en-milieu-hostile/hls/master.m3u8', type: 'application/vnd.apple.mpegurl' });
-      await route.fulfill({ json: manifest });
-    });
-  }
+  if (!progressive) await streamFirst(page, lesson);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   const urls = new Map();

@@ -16,13 +16,13 @@ describe('mediaSessionInfo', () => {
     provider: { name: 'beta.gouv.fr' },
     poster: 'https://example.fr/poster.jpg',
   };
-  it('names the lesson and its series in the language, with the poster and the chapters', () => {
+  it('names the lesson and its series in the language, with the poster (once: not on each chapter) and the chapters', () => {
     expect(mediaSessionInfo(manifest, 'en', chapters.slice(0, 1))).toEqual({
       title: 'Surviving in a hostile environment',
       artist: 'Créer des services publics',
       album: 'Créer des services publics',
       artwork: [{ src: 'https://example.fr/poster.jpg' }],
-      chapterInfo: [{ title: 'Introduction', startTime: 0, artwork: [{ src: 'https://example.fr/poster.jpg' }] }],
+      chapterInfo: [{ title: 'Introduction', startTime: 0, artwork: [] }],
     });
   });
   it('falls back to the provider without a series, and to no artwork without a poster', () => {

@@ -16,6 +16,28 @@ import type { HlsConfig } from 'hls.js';
 /** The dynamic import the player library awaits: `{ default: Hls }`, from this build's own chunk. */
 export const loadHlsLibrary = () => import('hls.js');
 
+/** Vidstack's HLS provider, as far as it is configured here. */
+interface HlsProvider {
+  library: unknown;
+  config: unknown;
+  readonly instance: unknown;
+  loadSource(src: unknown, preload?: unknown): Promise<void>;
+}
+
+/**
+ * Gives Vidstack's HLS provider the bundled hls.js and its configuration, and keeps the stream from the video element
+ * until hls.js has it. The provider puts the playlist in a `<source>` of the video as soon as it is chosen, while
+ * hls.js is still on its way; Chromium (since 156) then starts playing the stream natively, and hls.js, once in,
+ * takes the video back to its start, paused: on a slow network (hls.js's chunk alone takes 3 s at 600 kbit/s) the
+ * learner's play was lost. The provider loads the source itself once hls.js is set up.
+ */
+export function configureHlsProvider(provider: HlsProvider): void {
+  Object.assign(provider, { library: loadHlsLibrary, config: HLS_CONFIG });
+  const loadSource = provider.loadSource.bind(provider);
+  // A promise either way: the player library chains on it.
+  provider.loadSource = async (src, preload) => (provider.instance ? loadSource(src, preload) : undefined);
+}
+
 /** One retry half a second later, then the fault is fatal (and the next source plays). */
 function failFast(maxLoadTimeMs: number) {
   return {

@@ -16,8 +16,9 @@ import type { MediaPlayerElement } from 'vidstack/elements';
 import themeCss from 'vidstack/player/styles/default/theme.css?inline';
 import videoLayoutCss from 'vidstack/player/styles/default/layouts/video.css?inline';
 import { HLS_MEDIA_TYPE } from '../core/manifest.ts';
+import { streamFaults, type StreamFaultSignal } from '../core/stream-faults.ts';
 import { formatDuration } from '../core/time.ts';
-import { HLS_CONFIG, loadHlsLibrary } from './hls-library.ts';
+import { configureHlsProvider } from './hls-library.ts';
 import { mediaA11yStyles } from './media-a11y-styles.ts';
 import type { MediaAdapter, MediaSetup, MediaState } from './media-adapter.ts';
 import { keepFocusedControlsShown } from './focused-controls.ts';
@@ -82,8 +83,8 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   // the recovery below), natively only where they do not (iPhone). hls.js comes from this build, never from the CDN
   // Vidstack defaults to (its provider preconnects to that URL as soon as it exists, so this is set at once).
   const onProviderChange = (event: Event) => {
-    const provider = (event as CustomEvent<{ type?: string } | null>).detail;
-    if (provider?.type === 'hls') Object.assign(provider, { library: loadHlsLibrary, config: HLS_CONFIG });
+    const provider = (event as CustomEvent<({ type?: string } & Parameters<typeof configureHlsProvider>[0]) | null>).detail;
+    if (provider?.type === 'hls') configureHlsProvider(provider);
   };
   player.addEventListener('provider-change', onProviderChange);
   const setSources = (sources: readonly MediaSetup['sources'][number][]) => {
@@ -115,10 +116,23 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   const nextSources = () => setup.sources.filter((s) => !failed.has(s.src));
   let loadError: string | null = null;
   let streamFallback: MediaState['streamFallback'] = null;
-  // The stream's faults (below): media errors hls.js recovered from, and the resumption pending after a fallback.
-  let mediaRecoveries = 0;
+  // The stream's faults (below): its media faults, counted once each, and the resumption pending after a fallback.
+  const currentStream = () => setup.sources.find((s) => s.src === player.state.source?.src);
+  let faultReason = 'decode error';
+  const mediaFaults = streamFaults({
+    recover: () => (player.provider as { instance?: { recoverMediaError(): void } } | null)?.instance?.recoverMediaError(),
+    leave: () => {
+      const stream = currentStream();
+      if (stream) leaveStream(stream, faultReason);
+    },
+  });
+  const mediaFault = (signal: StreamFaultSignal, reason: string) => {
+    faultReason = reason;
+    mediaFaults.fault(signal);
+  };
+  // Vidstack keeps a media error in its state, and calls its subscribers again with it: counted once.
+  let seenDecodeError: unknown = null;
   let stopResume: (() => void) | null = null;
-  const recoverMedia = () => (player.provider as { instance?: { recoverMediaError(): void } } | null)?.instance?.recoverMediaError();
   let posterError: string | null = null;
   let thumbnailsWaiting = Boolean(setup.thumbnails);
   const unsubscribe = player.subscribe(({ paused, ended, duration, currentTime, canPlay, seeking, textTrack, error, source }) => {
@@ -126,8 +140,8 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     if (error && typeof source?.src === 'string' && failed.has(source.src) && nextSources().length) error = null;
     // A segment the browser cannot decode, while streaming: hls.js's recovery once, then the next source.
     if (error?.code === 3 && source?.type === HLS_MEDIA_TYPE) {
-      const stream = setup.sources.find((s) => s.src === source.src);
-      queueMicrotask(() => (mediaRecoveries++ === 0 ? recoverMedia() : stream && leaveStream(stream, 'decode error')));
+      if (error !== seenDecodeError) queueMicrotask(() => mediaFault('element', 'decode error'));
+      seenDecodeError = error;
       error = null;
     }
     const captionsLanguage =
@@ -181,17 +195,19 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   };
   player.addEventListener('error', onError, true);
 
-  // The adaptive stream's faults (a playlist or segment that cannot be loaded, a segment that cannot be decoded):
-  // hls.js recovers from a media error once (Vidstack's provider reattaches the media on each fatal one), then the
-  // next source plays from where the stream stopped, and the learner is told (state.streamFallback).
-
+  // The adaptive stream's faults: a playlist or segment that cannot be loaded (after hls.js's retry), or a second
+  // segment that cannot be demuxed or decoded (after one recovery: see stream-faults.ts) make the next source play
+  // from where the stream stopped, and the learner is told (state.streamFallback).
   const onStreamError = (event: Event) => {
     const fault = (event as CustomEvent<{ fatal?: boolean; type?: string; details?: string }>).detail;
-    if (!fault?.fatal) return;
-    if (fault.type === 'mediaError' && mediaRecoveries++ === 0) return;
-    const stream = typeof player.state.source?.src === 'string' ? setup.sources.find((s) => s.src === player.state.source.src) : undefined;
-    if (stream) leaveStream(stream, fault.details ?? fault.type ?? 'error');
+    const reason = fault?.details ?? fault?.type ?? 'error';
+    if (fault?.type === 'mediaError' && (fault.fatal || fault.details === 'mediaSourceRequiresReset')) {
+      return mediaFault(fault.fatal ? 'fatal' : 'reset', reason);
+    }
+    const stream = fault?.fatal ? currentStream() : undefined;
+    if (stream) leaveStream(stream, reason);
   };
+  const onStreamAttached = () => mediaFaults.attached();
   function leaveStream(stream: MediaSetup['sources'][number], reason: string) {
     if (failed.has(stream.src)) return;
     failed.add(stream.src);
@@ -206,6 +222,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     emit();
   }
   player.addEventListener('hls-error', onStreamError);
+  player.addEventListener('hls-media-attached', onStreamAttached);
 
   // Vidstack keeps the last 'seeking' event of the first player on the page for the life of the page (a module-level
   // effect of its caption settings closes over that player, whose seeking throttle holds its last call). An event
@@ -338,6 +355,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
       waitingPlays.forEach((release) => release());
       player.removeEventListener('error', onError, true);
       player.removeEventListener('hls-error', onStreamError);
+      player.removeEventListener('hls-media-attached', onStreamAttached);
       stopResume?.();
       player.removeEventListener('provider-change', onProviderChange);
       for (const type of SEEK_EVENTS) player.removeEventListener(type, onSeekEvent, true);
