@@ -12,7 +12,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // A limit, not a wait: the suite saturates both cores of a 2-core machine (vmstat: 0 % idle with 2 workers, and
+  // 1 worker takes as long), so the richest tests (axe over the lesson, a language change, a reload) took 27-30 s
+  // idle in December 2026, and twice that with another process on one core. Their waits are on states and events.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
