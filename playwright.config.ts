@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 // @ts-ignore - plain ES module shared with scripts/ensure-browser.mjs
-import { findChromium } from './tests/e2e/chromium.mjs';
+import { DISABLE_FEATURES_ARG, findChromium } from './tests/e2e/chromium.mjs';
 
 const chromium = findChromium();
 // E2E_PORT and E2E_DIST let several runs share a machine, each with its own build and server.
@@ -33,6 +33,7 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--autoplay-policy=no-user-gesture-required',
+        DISABLE_FEATURES_ARG,
       ],
     },
   },

@@ -24,7 +24,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
-import { findChromium } from '../tests/e2e/chromium.mjs';
+import { DISABLE_FEATURES_ARG, findChromium } from '../tests/e2e/chromium.mjs';
 import { generateLesson } from './generate-long-lesson.mjs';
 import { buildVariant, ROOT } from './lib/build.mjs';
 import { median, summary } from './lib/stats.mjs';
@@ -94,7 +94,7 @@ const found = findChromium();
 const browser = await chromium.launch({
   executablePath: found.bundled ? undefined : found.path,
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--autoplay-policy=no-user-gesture-required', '--enable-precise-memory-info', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'],
+    '--autoplay-policy=no-user-gesture-required', '--enable-precise-memory-info', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', DISABLE_FEATURES_ARG],
 });
 const probe = readFileSync(resolve(import.meta.dirname, 'lib/probe.js'), 'utf8');
 

@@ -12,3 +12,20 @@ export function findChromium() {
   const bundled = chromium.executablePath();
   return { path: existsSync(bundled) ? bundled : undefined, source: "Playwright's", bundled: true };
 }
+
+/**
+ * The Chromium features the tests and the bench turn off. Chromium keeps only the last `--disable-features` it is
+ * given, so this repeats Playwright's own list (playwright-core 1.65, chromiumSwitches.ts: no Google requests, no
+ * HTTPS upgrade, no paint holding…) and adds the omnibox popup's two WebUI pages, which Chromium 156 preloads in two
+ * renderer processes for every new window, that is for every test, although a headless window never shows them:
+ * 1.5 s of processor time per page on a 2-core machine, as much as the lesson's own load (measured with /proc).
+ */
+const DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+  'msForceBrowserSignIn', 'msEdgeUpdateLaunchServicesPreferredVersion',
+  'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup',
+];
+
+export const DISABLE_FEATURES_ARG = `--disable-features=${DISABLED_FEATURES.join(',')}`;
