@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig, type InlineConfig } from 'vite';
+import { vidstackVisibility } from './vite.vidstack-visibility.ts';
 
 export function libraryConfig(outDir: string): InlineConfig {
   return {
@@ -13,6 +14,7 @@ export function libraryConfig(outDir: string): InlineConfig {
     root: import.meta.dirname,
     logLevel: 'warn',
     publicDir: false,
+    plugins: [vidstackVisibility()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     resolve: { dedupe: ['lit-html'] },
     build: {
