@@ -15,9 +15,11 @@
  *   cli     the compiled command line: `--help` and `lint` of the demo lesson, wall and CPU time
  *   phone   4× CPU throttling, 1.6 Mbit/s and 150 ms round trip: first video frame and interactive transcript ÷
  *           Vidstack's player alone (bench/lib/phone.mjs)
+ *   idle    a paused lesson, nothing happening: animation frames asked for and Chromium's processor time, ÷ the same
+ *           page built without the patch of Vidstack's visibility checks (bench/lib/idle.mjs)
  *
  * Options: --repeat N (runs of the load, frame-cost, scroll and stream figures; medians reported, default 3),
- *          --rate R (playback rate of the sync runs, default 4), --only weight,sync,seek,scale,stream,cli,phone
+ *          --rate R (playback rate of the sync runs, default 4), --only weight,sync,seek,scale,stream,cli,phone,idle
  * Writes bench/results.json. Builds go to bench/.build (never dist/).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +31,7 @@ import { generateLesson } from './generate-long-lesson.mjs';
 import { buildVariant, ROOT } from './lib/build.mjs';
 import { median, summary } from './lib/stats.mjs';
 import { measureCli } from './lib/cli.mjs';
+import { measureIdle } from './lib/idle.mjs';
 import { measurePhone } from './lib/phone.mjs';
 import { measureStream, streamFirst } from './lib/stream.mjs';
 import { measureSync } from './lib/sync.mjs';
@@ -41,7 +44,7 @@ const option = (name, fallback) => {
 };
 const REPEAT = Math.max(1, Number(option('repeat', 3)));
 const RATE = Number(option('rate', 4));
-const ONLY = new Set(option('only', 'weight,sync,seek,scale,stream,cli,phone').split(','));
+const ONLY = new Set(option('only', 'weight,sync,seek,scale,stream,cli,phone,idle').split(','));
 const SHORT = '/lessons/survivre-en-milieu-hostile.json';
 const LONG = '/long/long.json';
 const SMALL = '/small50/small50.json';
@@ -324,6 +327,17 @@ try {
       heapRatio: longLoad.heapUsedMB / shortLoad.heapUsedMB,
     };
   }
+  if (ONLY.has('idle')) {
+    log('idle: building the demo page without the visibility patch…');
+    const unpatchedDir = await buildVariant('app-unpatched', { index: 'index.html' }, ['vidstack-visibility']);
+    const servers = [await serve(appDir, 4490), await serve(unpatchedDir, 4491)];
+    try {
+      const [patched, unpatched] = servers.map((s) => s.resolvedUrls.local[0]);
+      results.idle = await measureIdle(browser, { player: patched, unpatched }, REPEAT, log);
+    } finally {
+      await Promise.all(servers.map((s) => new Promise((resolve) => s.httpServer.close(resolve))));
+    }
+  }
 } finally {
   await browser.close();
   await new Promise((resolve) => server.httpServer.close(resolve));
@@ -389,6 +403,12 @@ if (p) {
   row(`phone (${on}): first video frame`, ms(p.player.firstFrameMs), ms(p.vidstackAlone.firstFrameMs), p.firstFrameRatio, '≤ 1.15');
   row('phone: video can play', ms(p.player.canPlayMs), ms(p.vidstackAlone.canPlayMs), p.canPlayRatio, '');
   row('phone: transcript shown (÷ Vidstack can play)', ms(p.player.transcriptMs), ms(p.vidstackAlone.canPlayMs), p.transcriptRatio, '≤ 1.15');
+}
+const idle = results.idle;
+if (idle) {
+  const [a, b] = [idle.player, idle.unpatched];
+  row('paused lesson: animation frames asked for in 2 s', String(a.framesIn2s), `${b.framesIn2s} (unpatched)`, null, '0');
+  if (a.cpuSecondsIn4s !== null) row("paused lesson: Chromium's processor time in 4 s", `${round(a.cpuSecondsIn4s, 2)} s`, `${round(b.cpuSecondsIn4s, 2)} s (unpatched)`, a.cpuSecondsIn4s / b.cpuSecondsIn4s, '');
 }
 if (cli) {
   const t = (x) => `${round(x.wallS, 2)} s wall, ${round(x.cpuS, 2)} s CPU`;

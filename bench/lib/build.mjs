@@ -9,8 +9,9 @@ export const BUILD_DIR = resolve(ROOT, 'bench/.build');
 /**
  * @param {string} name out dir under bench/.build
  * @param {Record<string, string>} inputs entry name → HTML page (relative to the repo)
+ * @param {string[]} [withoutPlugins] names of the config's plugins left out (a build as it was before one of them)
  */
-export async function buildVariant(name, inputs) {
+export async function buildVariant(name, inputs, withoutPlugins = []) {
   const { config } = await loadConfigFromFile({ command: 'build', mode: 'production' }, resolve(ROOT, 'vite.config.ts'), ROOT, 'silent');
   const outDir = resolve(BUILD_DIR, name);
   rmSync(outDir, { recursive: true, force: true });
@@ -19,6 +20,7 @@ export async function buildVariant(name, inputs) {
     root: ROOT,
     configFile: false,
     logLevel: 'warn',
+    plugins: config.plugins.flat().filter((plugin) => !withoutPlugins.includes(plugin?.name)),
     build: {
       ...config.build,
       outDir,
