@@ -3,9 +3,9 @@
  *
  * Vidstack asks the question at every animation frame for as long as the page lives: its `observeVisibility` runs
  * `checkVisibility()` on each slider and time display from a requestAnimationFrame loop that its module starts on
- * import and never stops. A paused lesson thus kept Chromium busy drawing frames: 0.55 s of processor time every 4 s
- * on an idle 2-core machine, against 0.16 s without the loop (a learner's battery; a third of the browser tests'
- * idle cost). The build (vite.vidstack-visibility.ts) makes Vidstack's `observeVisibility` call this instead.
+ * import and never stops. A paused lesson thus kept Chromium busy drawing frames, a learner's battery with it
+ * (`npm run bench -- --only idle`: 0.55 s of processor time every 4 s on an idle 2-core machine, 0.14 s with this).
+ * The build (vite.vidstack-visibility.ts) makes Vidstack's `observeVisibility` call this instead.
  *
  * An element's visibility changes when something changes in its tree or around it: an attribute or a child (Vidstack
  * shows and hides its controls by attributes), a transition or an animation ending (a fade to opacity 0), its size
