@@ -42,7 +42,8 @@ export interface DescriptionsHost {
   model(): LessonModel | null;
   captionsLanguage(): string | null;
   pause(): void;
-  play(): Promise<void>;
+  /** Plays again after a description held the video; nothing awaits it (the store reports a refusal). */
+  play(): void;
   announce(message: string): void;
   changed(state: DescriptionsState): void;
 }
@@ -180,7 +181,7 @@ export class AudioDescription {
         engine: this.env.speech?.() ?? null,
         clock: { setTimeout: (fn, ms) => scheduler.setTimeout(fn, ms), clearTimeout: (id) => scheduler.clearTimeout(id as number) },
         pauseMedia: () => this.host.pause(),
-        playMedia: () => void this.host.play().catch(() => undefined),
+        playMedia: () => this.host.play(),
         announce: (text) => this.host.announce(text),
         fellBack: () => this.#notify(),
       },

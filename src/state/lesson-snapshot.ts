@@ -79,3 +79,8 @@ export function initialSnapshot(): LessonSnapshot {
     passage: null,
   };
 }
+
+/** The lesson's length: the media's once it knows it, else the manifest's, else where its last chapter or line ends. */
+export function lessonDuration(mediaDuration: number, model: LessonModel | null): number {
+  return mediaDuration || model?.manifest.duration || model?.chapters.at(-1)?.end || model?.cues.at(-1)?.end || 0;
+}

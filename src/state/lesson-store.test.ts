@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LessonChapterChangeDetail, LessonCueChangeDetail, LessonErrorDetail, LessonReadyDetail } from './lesson-events.ts';
 import { LessonStore } from './lesson-store.ts';
-import { FakeEnvironment, FakeMedia, serveLesson } from './testing/fake-environment.ts';
+import { FakeEnvironment, FakeMedia, serveLesson, storeWithMedia } from './testing/fake-environment.ts';
 
 async function loaded(setup: (env: FakeEnvironment) => void = () => undefined, lang = 'fr') {
   const env = new FakeEnvironment();
@@ -212,12 +212,7 @@ describe('LessonStore: deep links', () => {
 
 describe('LessonStore: seeks are facts with where they started and landed', () => {
   it("tells the lesson's own seeks at once, and those of the media's controls when the media has done them", async () => {
-    const env = new FakeEnvironment();
-    const store = new LessonStore(env);
-    store.start();
-    await store.load(serveLesson(env));
-    const media = new FakeMedia();
-    store.attach(media);
+    const { store, media } = await storeWithMedia();
     media.report({ canPlay: true, currentTime: 5 });
     const seeks: { from: number; to: number }[] = [];
     store.requests.on('seeked', (seek) => seeks.push(seek));

@@ -22,9 +22,10 @@ import { FETCH_TIMEOUT_MS } from './fetch-lesson-file.ts';
 import { lessonEvent } from './lesson-events.ts';
 import { loadLesson, type LessonModel } from './lesson-loader.ts';
 import { newMediaProblems } from './media-problems.ts';
-import { initialSnapshot, type LessonChange, type LessonRequests, type LessonSnapshot, type LessonStatus, type StorePlugin } from './lesson-snapshot.ts';
+import { initialSnapshot, lessonDuration, type LessonChange, type LessonRequests, type LessonSnapshot, type LessonStatus, type StorePlugin } from './lesson-snapshot.ts';
 import { Requests } from './requests.ts';
 import { PassageStop, type PassageRange } from './passage-stop.ts';
+import { playUnawaited } from './play-request.ts';
 import { SeekHold } from './seek-hold.ts';
 import { uiLanguage, type UiLanguage } from './ui-language.ts';
 import { isLearnerFacing, problemForConsole } from '../core/problem-audience.ts';
@@ -75,7 +76,7 @@ export class LessonStore {
       model: () => this.model,
       captionsLanguage: () => this.captionsLanguage,
       pause: () => this.pause(),
-      play: () => this.play(),
+      play: () => this.requestPlay(),
       announce: (message) => this.announce(message),
       changed: (descriptions) => {
         this.#commit(['descriptions'], { descriptions });
@@ -154,13 +155,9 @@ export class LessonStore {
 
   #commit(changes: readonly LessonChange[], patch: Partial<LessonSnapshot> = {}): void {
     const model = patch.model !== undefined ? patch.model : this.#snapshot.model;
-    this.#snapshot = { ...this.#snapshot, ...patch, currentTime: this.#time, duration: this.#durationOf(model) };
+    this.#snapshot = { ...this.#snapshot, ...patch, currentTime: this.#time, duration: lessonDuration(this.#mediaDuration, model) };
     const set = new Set(changes);
     for (const listener of [...this.#listeners]) listener(set, this.#snapshot);
-  }
-
-  #durationOf(model: LessonModel | null): number {
-    return this.#mediaDuration || model?.manifest.duration || model?.chapters.at(-1)?.end || model?.cues.at(-1)?.end || 0;
   }
 
   /** Every problem goes through here: the learner is told only what takes something away from them. */
@@ -453,15 +450,19 @@ export class LessonStore {
 
   seekToChapter(id: string): boolean {
     const chapter = this.chapters.find((c) => c.id === id);
-    if (!chapter) return false;
-    this.seek(chapter.start);
-    return true;
+    if (chapter) this.seek(chapter.start);
+    return chapter !== undefined;
   }
 
   /** Plays; before the media is mounted, it plays as soon as it is (the promise settles then). */
   play(): Promise<void> {
     if (this.#adapter) return this.#adapter.play();
     return new Promise((resolve) => this.#pendingPlay.push(resolve));
+  }
+
+  /** Plays for a button or a resumption that awaits nothing: a refusal is a warning, a pause is no error. */
+  requestPlay(): void {
+    playUnawaited(() => this.play(), (message) => this.#env.warn(message));
   }
 
   pause(): void {

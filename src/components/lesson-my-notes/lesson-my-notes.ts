@@ -197,7 +197,7 @@ export class LessonMyNotes extends LessonView {
     const controller = this.controller;
     if (note.end === undefined) return controller?.seek(note.time);
     controller?.seekPassage({ start: note.time, end: note.end });
-    void controller?.play();
+    controller?.requestPlay();
   }
 
   async #delete(note: LearnerNote): Promise<void> {

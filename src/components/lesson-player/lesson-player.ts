@@ -256,7 +256,7 @@ export class LessonPlayer extends LitElement {
     // Moved (disconnected and connected again in the same task): everything is still running. Vidstack pauses its
     // video as it leaves the page (its own disconnection runs after ours): once it has, the video plays on.
     if (this.#store.running) {
-      if (this.#playingWhenLeft) queueMicrotask(() => this.isConnected && void this.#store.play());
+      if (this.#playingWhenLeft) queueMicrotask(() => this.isConnected && this.#store.requestPlay());
       return;
     }
     this.#start();

@@ -6,6 +6,7 @@
 import type { StorageLike } from '../../learner/learner-storage.ts';
 import type { LessonEnvironment, PageEventName, TimerId } from '../environment.ts';
 import type { MediaAdapter, MediaState } from '../../media/media-adapter.ts';
+import { LessonStore } from '../lesson-store.ts';
 
 export interface FakeFile {
   status?: number;
@@ -141,6 +142,8 @@ export class FakeMedia implements MediaAdapter {
   readonly seeks: number[] = [];
   readonly captions: (string | null)[] = [];
   plays = 0;
+  /** What play() rejects with, as a browser refuses or cuts short a play; null: it plays. */
+  playRefusal: Error | null = null;
   currentTime = 0;
   state: MediaState = { paused: true, ended: false, duration: 0, currentTime: 0, canPlay: false, seeking: false, captionsLanguage: null, error: null };
   #listeners = new Set<(state: MediaState) => void>();
@@ -157,6 +160,7 @@ export class FakeMedia implements MediaAdapter {
   }
   play(): Promise<void> {
     this.plays++;
+    if (this.playRefusal) return Promise.reject(this.playRefusal);
     this.report({ paused: false });
     return Promise.resolve();
   }
@@ -218,4 +222,14 @@ export function serveLesson(env: FakeEnvironment, manifest: Record<string, unkno
   env.serve('https://lessons.test/notes/debut.fr.md', '# Début');
   env.serve('https://lessons.test/notes/suite.fr.md', '# Suite');
   return url;
+}
+
+/** A running store with the small lesson loaded and a FakeMedia attached. */
+export async function storeWithMedia(env = new FakeEnvironment()): Promise<{ env: FakeEnvironment; store: LessonStore; media: FakeMedia }> {
+  const store = new LessonStore(env);
+  store.start();
+  await store.load(serveLesson(env));
+  const media = new FakeMedia();
+  store.attach(media);
+  return { env, store, media };
 }
