@@ -3,7 +3,7 @@
  * where the state is the player's, with one full-page run for the page around it.
  */
 import type { Page } from '@playwright/test';
-import { axeViolations } from './a11y-helpers.ts';
+import { axeViolations, menusSettled } from './a11y-helpers.ts';
 import { expect, playMuted, test, waitForMedia } from './fixtures.ts';
 
 // axe over a few hundred transcript lines in shadow roots takes seconds idle, and near a minute on a very busy
@@ -31,8 +31,11 @@ test('playing, with captions on', async ({ page, openLesson }) => {
 test('captions menu open', async ({ page, openLesson }) => {
   const player = await openLesson();
   await waitForMedia(page);
+  // Each menu at rest before the next click (a click while it still grows can land beside it, and close it).
   await player.getByRole('button', { name: 'Paramètres' }).click();
+  await menusSettled(page);
   await player.getByRole('menuitem', { name: /^Sous-titres/ }).click();
+  await menusSettled(page);
   await expect(player.getByRole('menuitemradio', { name: 'Français' })).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
@@ -74,4 +77,12 @@ test('English UI', async ({ page, openLesson }) => {
   await expect(player.locator('.lesson')).toHaveAttribute('data-status', 'ready');
   await expect(player.locator('lesson-chapters').getByRole('button').first()).toHaveAccessibleName(/^Introduction 0:00(, |$)/);
   expect(await violations(page)).toEqual([]);
+});
+
+test('the check itself: a nameless button in the player is found, scoped to the player and on the whole page', async ({ page, openLesson }) => {
+  const player = await openLesson();
+  expect(await violations(page)).toEqual([]);
+  await player.evaluate((el) => el.shadowRoot!.querySelector('.lesson')!.append(Object.assign(document.createElement('button'), { className: 'nameless' })));
+  expect(await violations(page)).toEqual(['button-name: #lecteur,.nameless']);
+  expect(await violations(page, 'page')).toEqual(['button-name: #lecteur,.nameless']);
 });
