@@ -410,10 +410,9 @@ function regionLabel({ title, translations }: Pick<MediaSetup, 'title' | 'transl
 /**
  * Words Vidstack writes outside its translations: the time slider's value ("1 min 5 sec out of 10 min"), the remote
  * playback buttons' state ("AirPlay Disconnected"), the caption font and shadow choices ("Drop Shadow") and the
- * quality rungs' bitrates ("0.92 Mbps"). They are
- * rewritten in the UI language as soon as Vidstack sets them ("1 min 5 s sur 10 min", "AirPlay Déconnecté",
- * "Ombre portée"); `apply` rewrites the choices and the buttons' states again when the language changes (their
- * English kept on them).
+ * quality rungs' bitrates ("0.92 Mbps"). They are rewritten in the UI language as soon as Vidstack sets them ("1 min
+ * 5 s sur 10 min", "AirPlay Déconnecté", "Ombre portée"); `apply` rewrites the choices and the buttons' states
+ * again when the language changes (their English kept on them).
  */
 function translateVidstackWords(player: HTMLElement, translations: () => Record<string, string>) {
   const seconds = (spoken: string) => {
@@ -425,10 +424,11 @@ function translateVidstackWords(player: HTMLElement, translations: () => Record<
     const value = element.getAttribute(name) ?? '';
     const times = name === 'aria-valuetext' && words['out of'] ? /^(.+) out of (.+)$/.exec(value) : null;
     // A remote playback button's state: Vidstack's English word is kept on the button, since Vidstack sets its label
-    // again only when the state changes ("Google Cast" and "AirPlay" are the same in every language).
+    // again only when the state changes ("Google Cast" and "AirPlay" are the same in every language); not in
+    // `data-remote-state`, Vidstack's own on the player (whose name then lost its last word to "disconnected").
     const state = name === 'aria-label' ? / (Connected|Connecting|Disconnected)$/.exec(value) : null;
-    if (state && element instanceof HTMLElement) element.dataset.remoteState = state[1];
-    const english = name === 'aria-label' && element instanceof HTMLElement ? element.dataset.remoteState : undefined;
+    if (state && element instanceof HTMLElement) element.dataset.lessonRemoteState = state[1];
+    const english = name === 'aria-label' && element instanceof HTMLElement ? element.dataset.lessonRemoteState : undefined;
     if (times) element.setAttribute(name, `${formatDuration(seconds(times[1]!))} ${words['out of']} ${formatDuration(seconds(times[2]!))}`);
     else if (english) {
       const label = value.replace(/ \S+$/, ` ${words[english] ?? english}`);

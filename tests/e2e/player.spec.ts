@@ -119,4 +119,7 @@ test('switching the UI to English keeps the video where it was and shows the Eng
   expect(await player.evaluate((el) => el.shadowRoot!.querySelectorAll('media-player').length)).toBe(1);
   expect(await mediaTime(page)).toBeCloseTo(60, 0);
   await expect(player.locator('media-player')).toHaveAttribute('lang', 'en');
+  // The video's region is named in English with the English title, its last word intact (Vidstack's own
+  // `data-remote-state` on the player once made it "Surviving in a hostile disconnected").
+  await expect(player.locator('media-player')).toHaveAttribute('aria-label', 'Video Player - Surviving in a hostile environment');
 });
