@@ -7,8 +7,7 @@
  */
 export function playUnawaited(play: () => Promise<void>, warn: (message: string) => void): void {
   play().catch((error: unknown) => {
-    const name = (error as { name?: unknown } | null)?.name;
-    if (name === 'AbortError') return;
-    warn(`the media did not play: ${error instanceof Error ? `${String(name)}: ${error.message}` : String(error)}`);
+    if (error instanceof Error && error.name === 'AbortError') return;
+    warn(`the media did not play: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
   });
 }
