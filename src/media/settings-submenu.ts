@@ -15,8 +15,10 @@ let sectionCount = 0;
 /** Keeps the submenu `model()` describes in the settings menu found under `root`; `refresh()` after the model changed. */
 export function keepSubmenuInSettings(root: HTMLElement, model: () => SettingsSubmenu | null): { refresh(): void; disconnect(): void } {
   let submenu: HTMLElement | null = null;
+  // The model is asked for only while the submenu is in the menu: it formats numbers in the learner's language, and
+  // the first number formatted in a page costs more than the rest of the submenu (ICU's locale data).
   const refresh = () => {
-    const described = model();
+    const described = submenu && model();
     if (submenu && described) render(submenuTemplate(described), submenu);
   };
   const place = () => {
