@@ -1,7 +1,15 @@
 /** The lesson store's environment in a browser page: the one place in `src/state` that reaches `window`. */
 import { browserStorage } from '../learner/learner-storage.ts';
 import { browserSpeechEngine } from '../media/speech-engine.ts';
-import type { LessonEnvironment, PageEventName } from './environment.ts';
+import { afterPaint } from './after-paint.ts';
+import type { LessonEnvironment, PageEventName, TimerId } from './environment.ts';
+
+const timers = {
+  requestFrame: (callback: () => void) => requestAnimationFrame(callback),
+  cancelFrame: (id: number) => cancelAnimationFrame(id),
+  setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
+  clearTimeout: (id: TimerId | undefined) => clearTimeout(id),
+};
 
 export function browserEnvironment(host: EventTarget): LessonEnvironment {
   return {
@@ -9,12 +17,10 @@ export function browserEnvironment(host: EventTarget): LessonEnvironment {
     baseURI: () => document.baseURI,
     hash: () => location.hash,
     scheduler: {
-      requestFrame: (callback) => requestAnimationFrame(callback),
-      cancelFrame: (id) => cancelAnimationFrame(id),
-      setTimeout: (callback, ms) => setTimeout(callback, ms),
-      clearTimeout: (id) => clearTimeout(id),
+      ...timers,
       now: () => performance.now(),
       wallClock: () => Date.now(),
+      afterPaint: (callback) => afterPaint(timers, callback),
     },
     storage: browserStorage,
     dispatch: (event) => host.dispatchEvent(event),

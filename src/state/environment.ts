@@ -18,6 +18,8 @@ export interface Scheduler {
   now(): number;
   /** The wall clock in milliseconds (Date.now), for what is stored. */
   wallClock(): number;
+  /** Calls back once the page has painted (after-paint.ts); returns the function that cancels it. */
+  afterPaint(callback: () => void): () => void;
 }
 
 /** The page-level events the store and its learner session listen to. */

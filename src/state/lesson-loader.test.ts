@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VTT_SLICE_MS } from './lesson-loader.ts';
+import { NOTES_IN_FLIGHT, VTT_SLICE_MS } from './lesson-loader.ts';
 import { LessonStore } from './lesson-store.ts';
 import { FakeEnvironment, serveLesson } from './testing/fake-environment.ts';
 
@@ -102,5 +102,66 @@ describe('loading: a long caption file', () => {
     expect(store.model!.cues.map((c) => c.text).slice(0, 2)).toEqual(['Ligne 0', 'Ligne 1']);
     expect(store.model!.cues).toHaveLength(300);
     expect(pauses.length).toBeGreaterThanOrEqual(Math.floor(300 / (VTT_SLICE_MS + 1)));
+  });
+});
+
+describe('loading: the notes once the lesson is on screen', () => {
+  const isNote = (url: string) => url.includes('/notes/');
+  /** The small lesson loading on a page that has not painted since: its load is ready, its notes waiting. */
+  async function readyBeforePaint() {
+    const env = new FakeEnvironment();
+    env.holdPaints = true;
+    const store = new LessonStore(env);
+    const loading = store.load(serveLesson(env));
+    await expect.poll(() => store.status).toBe('ready');
+    return { env, store, loading };
+  }
+
+  it('no note is asked for before lesson-ready; they are once the page has painted, and the lesson then has them', async () => {
+    const { env, store, loading } = await readyBeforePaint();
+    expect(env.eventsOf('lesson-ready')).toHaveLength(1);
+    expect(env.fetched.filter(isNote)).toEqual([]);
+    expect(store.notesLoading).toBe(true);
+    env.paint();
+    await loading;
+    expect(env.fetched.filter(isNote)).toEqual(['https://lessons.test/notes/debut.fr.md', 'https://lessons.test/notes/suite.fr.md']);
+    expect(store.notesLoading).toBe(false);
+    expect([...store.model!.notes.keys()]).toEqual(['debut', 'suite']);
+  });
+
+  it('a lesson replaced before the paint never asks for its notes, and leaves no paint waiting', async () => {
+    const { env, store, loading: first } = await readyBeforePaint();
+    env.holdPaints = false;
+    await Promise.all([first, store.load(serveLesson(env))]);
+    expect(env.pending.frames).toBe(0);
+    env.paint();
+    expect(env.fetched.filter(isNote)).toHaveLength(2);
+  });
+});
+
+describe('loading: the notes two at a time', () => {
+  it(`never more than ${NOTES_IN_FLIGHT} note requests in flight, asked in the manifest's order, kept in that order whatever arrives first`, async () => {
+    const env = new FakeEnvironment();
+    const ids = ['debut', 'suite', 'n3', 'n4', 'n5'];
+    const release = new Map<string, () => void>();
+    for (const id of ids) {
+      const held = new Promise<void>((resolve) => release.set(id, resolve));
+      env.serve(`https://lessons.test/notes/${id}.md`, { body: `# ${id}`, after: held });
+    }
+    const url = serveLesson(env, { notes: { fr: Object.fromEntries(ids.map((id) => [id, `../notes/${id}.md`])) } });
+    const store = new LessonStore(env);
+    const loading = store.load(url);
+    const asked = () => env.fetched.filter((u) => u.includes('/notes/')).map((u) => u.replace(/^.*\/notes\/|\.md$/g, ''));
+    await expect.poll(asked).toEqual(['debut', 'suite']);
+    release.get('suite')!();
+    await expect.poll(asked).toEqual(['debut', 'suite', 'n3']);
+    release.get('n3')!();
+    await expect.poll(asked).toEqual(['debut', 'suite', 'n3', 'n4']);
+    expect(store.notesLoading).toBe(true);
+    for (const id of ['n5', 'n4', 'debut']) release.get(id)!();
+    await loading;
+    expect(asked()).toEqual(ids);
+    expect([...store.model!.notes.keys()]).toEqual(ids);
+    expect(store.notesLoading).toBe(false);
   });
 });

@@ -113,18 +113,44 @@ export async function loadLesson(env: LessonEnvironment, request: LoadRequest): 
         return paired.items;
       })
     : Promise.resolve([] as Chapter[]);
-  const notesLang = manifest.notes[contentLang] ? contentLang : manifest.language;
-  const noteFiles = Object.entries(manifest.notes[notesLang] ?? {});
-  const noteTexts = noteFiles.length ? Promise.all(noteFiles.map(async ([chapterId, src]) => [chapterId, await fetchText(src, 'notes')] as const)) : null;
   const [chapters] = await Promise.all([chaptersLoad, ...captionLoads]);
   if (signal.aborted) return null;
 
   const cues = captionTracks.get(contentLang) ?? captionTracks.get(manifest.language) ?? [];
   const model: LessonModel = { manifest, contentLang, cues, captionTracks, descriptionTracks, chapters, notes: new Map() };
-  const notes = noteTexts?.then((loaded) => {
-    for (const [chapterId, text] of loaded) if (text !== undefined) model.notes.set(chapterId, text);
-  });
-  return { model, notes: notes ?? null };
+  // The notes once the lesson is on screen, two at a time: a request costs the page about a millisecond of its main
+  // thread (60 for a lesson of 60 chapters, before its transcript showed), and on a slow network all of them at once
+  // took the browser's connections (six per server over HTTP/1.1) from the tracks, then from the video player's code
+  // and the video (README, Performance: "Slow phone").
+  const notesLang = manifest.notes[contentLang] ? contentLang : manifest.language;
+  const noteFiles = Object.entries(manifest.notes[notesLang] ?? {});
+  const notes = noteFiles.length
+    ? new Promise<void>((resolve) => {
+        const cancel = env.scheduler.afterPaint(resolve);
+        signal.addEventListener('abort', () => (cancel(), resolve()), { once: true });
+      }).then(async () => {
+        const texts = await inTurn(noteFiles, NOTES_IN_FLIGHT, ([, src]) => (signal.aborted ? undefined : fetchText(src, 'notes')));
+        noteFiles.forEach(([chapterId], i) => texts[i] !== undefined && model.notes.set(chapterId, texts[i]!));
+      })
+    : null;
+  return { model, notes };
+}
+
+/** Note files asked for at a time. */
+export const NOTES_IN_FLIGHT = 2;
+
+/** `task` for each item, at most `inFlight` at a time, in order; the results in the items' order. */
+async function inTurn<T, R>(items: readonly T[], inFlight: number, task: (item: T) => Promise<R> | R): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, items.length) }, lane));
+  return results;
 }
 
 type VttModule = typeof import('../core/vtt.ts');

@@ -85,6 +85,8 @@ async function applyFault(route: Route, fault: Fault, binary: 'video' | 'image' 
 }
 
 /** The page's fetches still waiting for their whole body (counted in the page, see `countFetches`). */
+/** A frame of the page's clock (Playwright's fake clock runs animation frames every 16 ms). */
+const FRAME_MS = 16;
 const fetchesInFlight = (page: Page) => page.evaluate(() => (window as unknown as { __fetchesInFlight: number }).__fetchesInFlight);
 
 /** Counts the page's fetches from the call until the body has arrived or the request failed. */
@@ -132,9 +134,15 @@ async function mountWithFault(page: Page, pattern: string, fault: Fault, lang: L
     old.replaceWith(player);
   }, lang);
   if (holdClock) {
-    // All of a lesson's files are asked for in the same task once the manifest is read: when the failing file has
-    // been asked for and is the only fetch left, the others have arrived, and only its timer is due.
-    await expect.poll(async () => asked && (await fetchesInFlight(page)) === 1).toBe(true);
+    // A lesson's tracks are asked for in the same task once the manifest is read, its notes once the lesson has
+    // painted, a frame later on the paused clock: when the failing file has been asked for and is the only fetch
+    // left, the others have arrived, and only its timer is due.
+    await expect
+      .poll(async () => {
+        if (!asked) await page.clock.runFor(FRAME_MS);
+        return asked && (await fetchesInFlight(page)) === 1;
+      })
+      .toBe(true);
     await page.clock.fastForward(FETCH_TIMEOUT_MS);
     await page.clock.resume();
   }

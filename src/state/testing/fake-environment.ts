@@ -46,6 +46,7 @@ export class FakeEnvironment implements LessonEnvironment {
   #nextId = 1;
   #timers = new Map<number, { at: number; run: () => void }>();
   #frames = new Map<number, () => void>();
+  #paints = new Map<number, () => void>();
   #listeners = new Map<PageEventName, Set<(event: Event) => void>>();
 
   serve(url: string, file: FakeFile | string): this {
@@ -91,7 +92,25 @@ export class FakeEnvironment implements LessonEnvironment {
     clearTimeout: (id: TimerId | undefined) => void this.#timers.delete(id as number),
     now: () => this.#time,
     wallClock: () => this.#wall + this.#time,
+    afterPaint: (callback: () => void) => {
+      if (!this.holdPaints) {
+        callback();
+        return () => undefined;
+      }
+      const id = this.#nextId++;
+      this.#paints.set(id, callback);
+      return () => void this.#paints.delete(id);
+    },
   };
+
+  /** This page paints at once, unless a test holds its paints: then `paint()` runs what waits for one. */
+  holdPaints = false;
+
+  paint(): void {
+    const waiting = [...this.#paints.values()];
+    this.#paints.clear();
+    waiting.forEach((run) => run());
+  }
 
   listen(name: PageEventName, listener: (event: Event) => void): () => void {
     let set = this.#listeners.get(name);
@@ -128,7 +147,7 @@ export class FakeEnvironment implements LessonEnvironment {
   get pending(): { timers: number; frames: number; listeners: number } {
     let listeners = 0;
     for (const set of this.#listeners.values()) listeners += set.size;
-    return { timers: this.#timers.size, frames: this.#frames.size, listeners };
+    return { timers: this.#timers.size, frames: this.#frames.size + this.#paints.size, listeners };
   }
 
   eventsOf<T>(type: string): T[] {
