@@ -13,8 +13,10 @@ test.describe.configure({ timeout: 120_000 });
 const violations = (page: Page, scope: 'page' | 'player' = 'player') => axeViolations(page, scope === 'player' ? 'lesson-player' : undefined);
 
 test('initial (whole page)', async ({ page, openLesson }) => {
-  await openLesson();
+  const player = await openLesson();
   await waitForMedia(page);
+  // The notes come once the lesson has painted: checked with the rest.
+  await expect(player.locator('lesson-notes .note-body')).toHaveCount(9);
   expect(await violations(page, 'page')).toEqual([]);
 });
 

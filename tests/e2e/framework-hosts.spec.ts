@@ -51,12 +51,12 @@ for (const app of ['react', 'vue']) {
       await clickUntilReady(page, 'Mount the lesson', 1);
       await expectStringsIn(page, 'fr');
 
-      // The page stays <html lang="fr">: only the prop says English.
-      await page.getByRole('button', { name: 'English' }).click();
+      // The page stays <html lang="fr">: only the prop says English, and the lesson is read again in English.
+      await clickUntilReady(page, 'English', 2);
       await expectStringsIn(page, 'en');
       await expect(page.locator('#lecteur [part="base"] .main'), 'the lesson, titled in English').toHaveAttribute('aria-label', /Surviving in a hostile environment/);
 
-      await clickUntilReady(page, 'Other lesson', 2);
+      await clickUntilReady(page, 'Other lesson', 3);
       await expect(page.locator('#lecteur [part="base"] .main'), 'the new lesson').toHaveAttribute('aria-label', /Another lesson/);
       await expectStringsIn(page, 'en');
     });

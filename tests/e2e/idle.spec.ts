@@ -12,7 +12,9 @@ test('a paused lesson asks for no animation frame; the time slider still follows
   await page.clock.install();
   const player = await openLesson();
   await waitForMedia(page);
-  // The video has what it needs and stops loading: nothing changes on the page any more.
+  // The notes are in (they are asked for once the lesson has painted) and the video has what it needs and stops
+  // loading: nothing changes on the page any more.
+  await expect(player.locator('lesson-notes .note-body').first()).toBeAttached();
   await expect.poll(() => player.evaluate((el: any) => el.shadowRoot.querySelector('video').networkState === HTMLMediaElement.NETWORK_IDLE)).toBe(true);
   await page.evaluate(() => {
     const request = window.requestAnimationFrame.bind(window);
