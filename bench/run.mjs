@@ -242,7 +242,11 @@ try {
         const longTasks = b.longTasks.filter(([start]) => start < markedAt);
         return { readyAt: b.readyAt, renderedAt, interactiveAt: markedAt, markedIndex, lines: b.readyDetail.cues, builtLines: b.rows(), longTasks };
       });
-      // Memory and DOM once the player has settled.
+      // Memory and DOM once the player has settled, its notes in (they come after the lesson is interactive).
+      const notesAt = await page.evaluate(async () => {
+        while (!window.__bench.notesShown()) await window.__bench.frame();
+        return performance.now();
+      });
       await page.waitForTimeout(500);
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await cdp.send('Runtime.getHeapUsage');
@@ -265,7 +269,7 @@ try {
         return { distance, intervals: times.slice(1).map((t, i) => t - times[i]) };
       });
       await page.close();
-      return { ...timing, heapUsedMB: heap.usedSize / 2 ** 20, nodes, scroll: { distancePx: scroll.distance, ...summary(scroll.intervals) } };
+      return { ...timing, notesAt, heapUsedMB: heap.usedSize / 2 ** 20, nodes, scroll: { distancePx: scroll.distance, ...summary(scroll.intervals) } };
     };
     const frameCost = async (lesson) => {
       const page = await open(`/bench/pages/frame-cost.html?lesson=${lesson}`);
@@ -293,6 +297,7 @@ try {
       readyMs: med(runs, (r) => r.readyAt),
       renderedMs: med(runs, (r) => r.renderedAt),
       interactiveMs: med(runs, (r) => r.interactiveAt),
+      notesMs: med(runs, (r) => r.notesAt),
       markedIndexAfterLastLineClick: runs[0].markedIndex,
       nodes: med(runs, (r) => r.nodes),
       heapUsedMB: med(runs, (r) => r.heapUsedMB),
@@ -376,6 +381,7 @@ if (c) {
   row('scroll frame p50/p95/max', `${round(c.long.scrollFrameMs.p50, 1)} / ${round(c.long.scrollFrameMs.p95, 1)} / ${round(c.long.scrollFrameMs.max, 1)} ms`, `${round(c.short.scrollFrameMs.p50, 1)} / ${round(c.short.scrollFrameMs.p95, 1)} / ${round(c.short.scrollFrameMs.max, 1)} ms`, null, '');
   const tasks = (x) => `${x.longTasks.count} / ${round(x.longTasks.maxMs, 0)} ms`;
   row('long tasks (> 50 ms) to interactive, count / max', `${tasks(c.long)} (4000)`, `${tasks(c.short)} (62)`, null, 'none');
+  row('notes shown (after interactive)', `${round(c.long.notesMs, 0)} ms (60 notes)`, `${round(c.short.notesMs, 0)} ms (9)`, null, '');
   row('DOM nodes (document + shadow roots)', String(c.long.nodes), String(c.short.nodes), c.nodesRatio, '');
   row('JS heap after load', `${round(c.long.heapUsedMB, 1)} MB`, `${round(c.short.heapUsedMB, 1)} MB`, c.heapRatio, '');
 }

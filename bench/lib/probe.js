@@ -43,6 +43,8 @@
       if (rows.length === bench.readyDetail.cues) return true;
       return rows.length > 0 && rows.reduce((sum, row) => sum + row.offsetHeight, 0) >= scroller.clientHeight;
     },
+    /** Whether the notes panel shows the lesson's notes (they are asked for once the lesson has painted). */
+    notesShown: () => Boolean(bench.find('lesson-notes')?.shadowRoot?.querySelector('.note-body')),
     /** Calls back with (row index, performance.now(), video.currentTime) each time a line is marked current. */
     observeMarks(callback) {
       const video = bench.find('video');
