@@ -252,8 +252,6 @@ export class LessonNotes extends LessonView {
     const controller = this.controller;
     const model = controller?.status === 'ready' ? controller.model : null;
     const chapters = model?.chapters ?? [];
-    // The renderer (marked and DOMPurify) loads while the notes are on their way, not after them.
-    if (controller?.notesLoading) this.#ensureRenderer();
     if (!model || !chapters.length || model.notes.size === 0) return nothing;
     if (this.#bodiesFor !== model) {
       this.#bodies.clear();
