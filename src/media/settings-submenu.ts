@@ -18,8 +18,9 @@ export function keepSubmenuInSettings(root: HTMLElement, model: () => SettingsSu
   // The model is asked for only while the submenu is in the menu: it formats numbers in the learner's language, and
   // the first number formatted in a page costs more than the rest of the submenu (ICU's locale data).
   const refresh = () => {
-    const described = submenu && model();
-    if (submenu && described) render(submenuTemplate(described), submenu);
+    if (!submenu) return;
+    const described = model();
+    if (described) render(submenuTemplate(described), submenu);
   };
   const place = () => {
     const items = root.querySelector('.vds-settings-menu-items');
