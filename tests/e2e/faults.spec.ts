@@ -84,9 +84,9 @@ async function applyFault(route: Route, fault: Fault, binary: 'video' | 'image' 
   }
 }
 
-/** The page's fetches still waiting for their whole body (counted in the page, see `countFetches`). */
 /** A frame of the page's clock (Playwright's fake clock runs animation frames every 16 ms). */
 const FRAME_MS = 16;
+/** The page's fetches still waiting for their whole body (counted in the page, see `countFetches`). */
 const fetchesInFlight = (page: Page) => page.evaluate(() => (window as unknown as { __fetchesInFlight: number }).__fetchesInFlight);
 
 /** Counts the page's fetches from the call until the body has arrived or the request failed. */
