@@ -128,33 +128,6 @@ test('a hostile note is sanitised: no script, handler, form, image, style or jav
   await expect(body.locator('a[href^="javascript"], a[href^="data"]')).toHaveCount(0);
 });
 
-test('a chapter that became current before the notes arrived is followed in the notes box once they are', async ({ page, openLesson }) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  // The notes held back, as on a slow network: they are asked for once the lesson has painted.
-  let release = () => undefined as void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/chapters/notes/fr/*.md', async (route) => {
-    await held;
-    await route.continue();
-  });
-  const player = await openLesson();
-  await waitForMedia(page);
-  await player.evaluate((el: any, t: number) => el.seek(t), (await chapterStart(player, 'le-plus-que-parfait')) + 0.5);
-  await expect(player.locator('lesson-chapters [aria-current="true"]')).toContainText('Le plus-que-parfait');
-  await expect(player.locator('lesson-notes .note-body')).toHaveCount(0);
-  release();
-  await expect(noteSection(player, 'Le plus-que-parfait')).toHaveAttribute('aria-current', 'true');
-  const scroller = player.locator('lesson-notes .scroller');
-  await expect
-    .poll(() =>
-      scroller.evaluate((box) => {
-        const section = box.querySelector('[data-chapter="le-plus-que-parfait"]')!;
-        return Math.round(section.getBoundingClientRect().top - box.getBoundingClientRect().top);
-      }),
-    )
-    .toBeLessThan(5);
-});
-
 test('"Suivre la vidéo" scrolls the notes box, never the page, and can be turned off', async ({ page, openLesson }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const player = await openLesson();
