@@ -9,6 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { descriptionStrings } from '../../i18n/description-strings.ts';
 import type { SettingsSubmenu } from '../../media/media-adapter.ts';
 import { descriptionSettingsMenu } from '../../state/description-settings-menu.ts';
+import type { LessonModel } from '../../state/lesson-loader.ts';
 import type { LessonStore } from '../../state/lesson-store.ts';
 
 export class AudioDescriptionControl implements ReactiveController {
@@ -16,6 +17,7 @@ export class AudioDescriptionControl implements ReactiveController {
   readonly button = document.createElement('button');
   #stop: (() => void) | null = null;
   #toldFallback = false;
+  #model: LessonModel | null = null;
 
   /** `settingsChanged`: the submenu's description changed (the player asks its media adapter to show it again). */
   constructor(
@@ -36,8 +38,12 @@ export class AudioDescriptionControl implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#stop = this.store.subscribe((changes) => {
-      if (!changes.has('descriptions') && !changes.has('lang') && !changes.has('model')) return;
+    this.#stop = this.store.subscribe((changes, { model }) => {
+      // Another lesson, not the same one's notes arriving (a 'model' change too): the settings menu may be open,
+      // and its submenu is not redrawn for nothing.
+      const anotherLesson = changes.has('model') && model !== this.#model;
+      this.#model = model;
+      if (!changes.has('descriptions') && !changes.has('lang') && !anotherLesson) return;
       this.#sync();
       this.settingsChanged();
       this.host.requestUpdate();
