@@ -346,15 +346,18 @@ export class LessonNotes extends LessonView {
   #followActive(): void {
     const index = this.controller?.activeChapterIndex ?? -1;
     if (index === this.#followedIndex) return;
-    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    if (!this.follow || index < 0 || this.matches(':focus-within')) {
+      this.#followedIndex = index;
+      return;
+    }
     const section = this.renderRoot.querySelector<HTMLElement>(`#note-${index}`)?.closest('section');
     // The notes arrive after the lesson shows, and their text moves the sections until it is rendered: a chapter
     // that became current before is followed once they are.
-    if (this.follow && index >= 0 && (!section || (!this.renderer && !this.rendererFailed))) return;
+    if (!section || (!this.renderer && !this.rendererFailed)) return;
     this.#followedIndex = index;
-    if (!this.follow || index < 0 || this.matches(':focus-within')) return;
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
     // Only when the box scrolls by itself (wide screens); never the page.
-    if (!scroller || !section || scroller.scrollHeight <= scroller.clientHeight + 1) return;
+    if (!scroller || scroller.scrollHeight <= scroller.clientHeight + 1) return;
     const top = section.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
     scroller.scrollTo({ top, behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
   }
