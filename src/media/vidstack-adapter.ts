@@ -20,6 +20,7 @@ import { streamFaults, type StreamFaultSignal } from '../core/stream-faults.ts';
 import { formatDuration } from '../core/time.ts';
 import { configureHlsProvider } from './hls-library.ts';
 import { mediaA11yStyles } from './media-a11y-styles.ts';
+import { timeSliderStyles } from './time-slider-styles.ts';
 import type { MediaAdapter, MediaSetup, MediaState } from './media-adapter.ts';
 import { keepFocusedControlsShown } from './focused-controls.ts';
 import { keepSubmenuInSettings } from './settings-submenu.ts';
@@ -37,9 +38,7 @@ media-player:not([data-lesson-cast]) .vds-google-cast-tooltip { display: none !i
    layout's play row lets clicks through to the video: !important as its inline style was, above the layout's rules. */
 media-player video { max-width: unset; }
 media-player .lesson-pass-through { pointer-events: none !important; }
-.lesson-slider-marks { position: absolute; inset: 0; pointer-events: none; z-index: 1; }
-.lesson-slider-marks span { position: absolute; top: 50%; width: 4px; height: 12px; margin-left: -2px; transform: translateY(-50%);
-  background: var(--lesson-mark-color, #ffe600); border: 1px solid #000; border-radius: 1px; }
+${timeSliderStyles}
 ${mediaA11yStyles}`;
 
 export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {

@@ -1,7 +1,8 @@
 /**
  * A paused lesson leaves the processor alone: Vidstack's sliders and time displays no longer check their visibility
  * at every animation frame (src/media/visibility-watch.ts), and they still follow the controls being hidden and shown.
- * Frames are counted on Playwright's clock, so the test moves time on rather than waiting for it.
+ * Frames are counted on Playwright's clock, so the test moves time on rather than waiting for it. A playing lesson
+ * repaints its time slider only when the fill moves by a whole pixel (src/media/time-slider-styles.ts).
  */
 import { expect, playFast, test, waitForMedia } from './fixtures.ts';
 
@@ -42,4 +43,33 @@ test('a paused lesson asks for no animation frame; the time slider still follows
   await page.mouse.move(box.x + box.width / 2 + 10, box.y + box.height / 2 + 10);
   await expect(player.locator('media-player')).toHaveAttribute('data-controls', '');
   await expect.poll(sliderHidden).toBe(false);
+});
+
+test('while the lesson plays, the time slider fills in whole pixels and keeps up with the video', async ({ page, openLesson }) => {
+  const player = await openLesson();
+  await waitForMedia(page);
+  const fill = () =>
+    player.evaluate((el: any) => {
+      // The slider is cut into the lesson's chapters: the one being filled is the last with some fill.
+      const chapters = [...el.shadowRoot.querySelectorAll('media-time-slider .vds-slider-chapter')];
+      const percentOf = (chapter: Element) => parseFloat(getComputedStyle(chapter).getPropertyValue('--chapter-fill')) || 0;
+      const chapter = chapters.filter((c) => percentOf(c) > 0).pop() ?? chapters[0];
+      const bar = chapter.querySelector('.vds-slider-track-fill');
+      const track = chapter.querySelector('.vds-slider-track:not(.vds-slider-track-fill)') ?? chapter;
+      return { width: parseFloat(getComputedStyle(bar).width), exact: (percentOf(chapter) / 100) * track.getBoundingClientRect().width };
+    });
+  // A focused control keeps the controls shown (hidden, the slider waits for them to show again).
+  await player.locator('media-play-button').focus();
+  await playFast(player);
+  await expect(player.locator('media-player')).toHaveAttribute('data-controls', '');
+  await expect.poll(async () => (await fill()).width).toBeGreaterThan(2);
+  for (const { width, exact } of [await fill(), await fill(), await fill()]) {
+    expect(Number.isInteger(width)).toBe(true);
+    expect(Math.abs(width - exact)).toBeLessThanOrEqual(0.5);
+  }
+  // It keeps up: the filled length, summed over the chapters, grows while the video plays.
+  const filled = () => player.evaluate((el: any) => [...el.shadowRoot.querySelectorAll('media-time-slider .vds-slider-track-fill')].reduce((sum, bar) => sum + bar.getBoundingClientRect().width, 0));
+  const before = await filled();
+  await expect.poll(filled).toBeGreaterThan(before);
+  await expect(player.locator('media-player')).toHaveAttribute('data-controls', '');
 });
