@@ -1,8 +1,21 @@
 import { defineConfig } from '@playwright/test';
 // @ts-ignore - plain ES module shared with scripts/ensure-browser.mjs
-import { DISABLE_FEATURES_ARG, findChromium } from './tests/e2e/chromium.mjs';
+import { DISABLE_FEATURES_ARG, findChromium, findTestChromium } from './tests/e2e/chromium.mjs';
 
-const chromium = findChromium();
+/** Chromium's headless shell for most tests; the whole browser for those tagged @whole-browser (see chromium.mjs). */
+const shell = findTestChromium();
+const whole = findChromium();
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+  DISABLE_FEATURES_ARG,
+];
 // E2E_PORT and E2E_DIST let several runs share a machine, each with its own build and server.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DIST = process.env.E2E_DIST ?? 'dist';
@@ -21,22 +34,21 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
-    launchOptions: {
-      // The system Chromium needs an explicit path; Playwright's own is found without one.
-      executablePath: chromium.bundled ? undefined : chromium.path,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--autoplay-policy=no-user-gesture-required',
-        DISABLE_FEATURES_ARG,
-      ],
-    },
   },
+  projects: [
+    {
+      name: 'headless-shell',
+      grepInvert: /@whole-browser/,
+      // The system Chromium needs an explicit path; Playwright's own headless shell is found without one.
+      use: { launchOptions: { executablePath: shell.bundled ? undefined : shell.path, args } },
+    },
+    {
+      name: 'whole-browser',
+      grep: /@whole-browser/,
+      // Playwright's own whole Chromium is its `chromium` channel (new headless mode).
+      use: whole.bundled ? { channel: 'chromium', launchOptions: { args } } : { launchOptions: { executablePath: whole.path, args } },
+    },
+  ],
   webServer: [
     {
       // Tests run against the production build (npm run test:e2e builds first).

@@ -1,7 +1,7 @@
 // The committed stand-in media play in the browser and last as long as the chapter and caption tracks say.
 import { expect, test } from '@playwright/test';
 // @ts-ignore - plain ES module shared with playwright.config.ts
-import { findChromium } from './chromium.mjs';
+import { findTestChromium } from './chromium.mjs';
 
 const SLUG = 'survivre-en-milieu-hostile';
 
@@ -27,7 +27,7 @@ const SOURCES = [
 
 // Playwright's own Chromium build has no H.264/AAC decoders (Debian's chromium, used by CI, has them): there the MP4
 // cannot be tested for playback, and a test below checks instead that the player falls back to the WebM.
-const H264_DECODERS = !findChromium().bundled;
+const H264_DECODERS = !findTestChromium().bundled;
 
 for (const { file, type } of SOURCES.filter((s) => H264_DECODERS || !s.type.startsWith('video/mp4'))) {
   test(`${file} loads, plays muted and lasts as long as its tracks`, async ({ page }) => {

@@ -34,7 +34,8 @@ function hintedHosts(page: Page): Promise<string[]> {
   );
 }
 
-test('a normal session requests nothing outside 127.0.0.1 and shows no Cast button; `cast` brings it back, in the player’s language', async ({ page, openLesson }) => {
+// The whole browser: Vidstack offers Cast only where `window.chrome` exists, which Chromium's headless shell lacks.
+test('a normal session requests nothing outside 127.0.0.1 and shows no Cast button; `cast` brings it back, in the player’s language', { tag: '@whole-browser' }, async ({ page, openLesson }) => {
   const offsite = await blockOtherHosts(page);
   const player = await openLesson('/');
   await waitForMedia(page);
