@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig, type InlineConfig } from 'vite';
+import { vidstackSpokenTime } from './vite.vidstack-spoken-time.ts';
 import { vidstackVisibility } from './vite.vidstack-visibility.ts';
 
 export function libraryConfig(outDir: string): InlineConfig {
@@ -14,7 +15,7 @@ export function libraryConfig(outDir: string): InlineConfig {
     root: import.meta.dirname,
     logLevel: 'warn',
     publicDir: false,
-    plugins: [vidstackVisibility()],
+    plugins: [vidstackVisibility(), vidstackSpokenTime()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     resolve: { dedupe: ['lit-html'] },
     build: {

@@ -17,13 +17,13 @@ import themeCss from 'vidstack/player/styles/default/theme.css?inline';
 import videoLayoutCss from 'vidstack/player/styles/default/layouts/video.css?inline';
 import { HLS_MEDIA_TYPE } from '../core/manifest.ts';
 import { streamFaults, type StreamFaultSignal } from '../core/stream-faults.ts';
-import { formatDuration } from '../core/time.ts';
 import { configureHlsProvider } from './hls-library.ts';
 import { mediaA11yStyles } from './media-a11y-styles.ts';
 import { timeSliderStyles } from './time-slider-styles.ts';
 import type { MediaAdapter, MediaSetup, MediaState } from './media-adapter.ts';
 import { keepFocusedControlsShown } from './focused-controls.ts';
 import { keepSubmenuInSettings } from './settings-submenu.ts';
+import { respeakTimes, speakTimesIn } from './spoken-time.ts';
 
 /** Styles the player library needs, for the shadow root that hosts it, plus the overlay's place under Vidstack's controls. */
 export const mediaStyles = `${themeCss}\n${videoLayoutCss}
@@ -407,31 +407,26 @@ function regionLabel({ title, translations }: Pick<MediaSetup, 'title' | 'transl
 }
 
 /**
- * Words Vidstack writes outside its translations: the time slider's value ("1 min 5 sec out of 10 min"), the remote
- * playback buttons' state ("AirPlay Disconnected"), the caption font and shadow choices ("Drop Shadow") and the
- * quality rungs' bitrates ("0.92 Mbps"). They are rewritten in the UI language as soon as Vidstack sets them ("1 min
- * 5 s sur 10 min", "AirPlay Déconnecté", "Ombre portée"); `apply` rewrites the choices and the buttons' states
- * again when the language changes (their English kept on them).
+ * Words Vidstack writes outside its translations: the time slider's value ("1 min 5 sec out of 10 min", which the
+ * build has Vidstack ask spoken-time.ts for), the remote playback buttons' state ("AirPlay Disconnected"), the caption
+ * font and shadow choices ("Drop Shadow") and the quality rungs' bitrates ("0.92 Mbps"). They are rewritten in the UI
+ * language as soon as Vidstack sets them ("AirPlay Déconnecté", "Ombre portée"); `apply` says them all again when the
+ * language changes (their English kept on them).
  */
 function translateVidstackWords(player: HTMLElement, translations: () => Record<string, string>) {
-  const seconds = (spoken: string) => {
-    const unit = (name: string) => Number(new RegExp(`(\\d+) ${name}`).exec(spoken)?.[1] ?? 0);
-    return unit('hour') * 3600 + unit('min') * 60 + unit('sec');
-  };
-  const attribute = (element: Element, name: string) => {
-    const words = translations();
-    const value = element.getAttribute(name) ?? '';
-    const times = name === 'aria-valuetext' && words['out of'] ? /^(.+) out of (.+)$/.exec(value) : null;
-    // A remote playback button's state: Vidstack's English word is kept on the button, since Vidstack sets its label
-    // again only when the state changes ("Google Cast" and "AirPlay" are the same in every language); not in
-    // `data-remote-state`, Vidstack's own on the player (whose name then lost its last word to "disconnected").
-    const state = name === 'aria-label' ? / (Connected|Connecting|Disconnected)$/.exec(value) : null;
-    if (state && element instanceof HTMLElement) element.dataset.lessonRemoteState = state[1];
-    const english = name === 'aria-label' && element instanceof HTMLElement ? element.dataset.lessonRemoteState : undefined;
-    if (times) element.setAttribute(name, `${formatDuration(seconds(times[1]!))} ${words['out of']} ${formatDuration(seconds(times[2]!))}`);
-    else if (english) {
-      const label = value.replace(/ \S+$/, ` ${words[english] ?? english}`);
-      if (label !== value) element.setAttribute(name, label);
+  const stopSpeakingTimes = speakTimesIn(player, translations);
+  // A remote playback button's state: Vidstack's English word is kept on the button, since Vidstack sets its label
+  // again only when the state changes ("Google Cast" and "AirPlay" are the same in every language); not in
+  // `data-remote-state`, Vidstack's own on the player (whose name then lost its last word to "disconnected").
+  const remoteState = (element: Element) => {
+    if (!(element instanceof HTMLElement)) return;
+    const value = element.getAttribute('aria-label') ?? '';
+    const state = / (Connected|Connecting|Disconnected)$/.exec(value);
+    if (state) element.dataset.lessonRemoteState = state[1];
+    const english = element.dataset.lessonRemoteState;
+    if (english) {
+      const label = value.replace(/ \S+$/, ` ${translations()[english] ?? english}`);
+      if (label !== value) element.setAttribute('aria-label', label);
     }
   };
   const choice = (label: HTMLElement) => {
@@ -449,21 +444,20 @@ function translateVidstackWords(player: HTMLElement, translations: () => Record<
     if (hint.textContent !== text) hint.textContent = text;
   };
   const apply = (root: Element) => {
-    for (const element of [root, ...root.querySelectorAll('[aria-label], [aria-valuetext]')]) {
-      for (const name of ['aria-label', 'aria-valuetext']) if (element.hasAttribute(name)) attribute(element, name);
-    }
+    for (const element of [root, ...root.querySelectorAll('[aria-label]')]) remoteState(element);
     for (const label of root.querySelectorAll<HTMLElement>('.vds-radio-label')) choice(label);
     for (const hint of root.querySelectorAll<HTMLElement>('.vds-quality-radio .vds-radio-hint')) bitrate(hint);
   };
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'attributes') attribute(record.target as Element, record.attributeName!);
+      if (record.type === 'attributes') remoteState(record.target as Element);
       else if (record.target instanceof HTMLElement && record.target.matches('.vds-quality-radio .vds-radio-hint')) bitrate(record.target);
       else for (const node of record.addedNodes) if (node instanceof Element) apply(node);
     }
   });
-  observer.observe(player, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuetext', 'aria-label'] });
-  return { apply: () => apply(player), disconnect: () => observer.disconnect() };
+  observer.observe(player, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+  const disconnect = () => (observer.disconnect(), stopSpeakingTimes());
+  return { apply: () => (apply(player), respeakTimes(player)), disconnect };
 }
 
 /** Hands the tracks to Vidstack for its menus and chapter markers; caption text stays out of its innerHTML overlay. */

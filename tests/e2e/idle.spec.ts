@@ -2,7 +2,8 @@
  * A paused lesson leaves the processor alone: Vidstack's sliders and time displays no longer check their visibility
  * at every animation frame (src/media/visibility-watch.ts), and they still follow the controls being hidden and shown.
  * Frames are counted on Playwright's clock, so the test moves time on rather than waiting for it. A playing lesson
- * repaints its time slider only when the fill moves by a whole pixel (src/media/time-slider-styles.ts).
+ * repaints its time slider only when the fill moves by a whole pixel (src/media/time-slider-styles.ts), and writes its
+ * spoken value once a second, in the UI language (src/media/spoken-time.ts).
  */
 import { expect, playFast, test, waitForMedia } from './fixtures.ts';
 
@@ -72,4 +73,25 @@ test('while the lesson plays, the time slider fills in whole pixels and keeps up
   const before = await filled();
   await expect.poll(filled).toBeGreaterThan(before);
   await expect(player.locator('media-player')).toHaveAttribute('data-controls', '');
+
+  // Its spoken value changes once per second of video, in French: Vidstack wrote it in English at every frame and the
+  // translation wrote it again (two writes a frame) until the build had Vidstack ask the player for its words.
+  const spoken = await player.evaluate(async (el: any) => {
+    const slider = el.shadowRoot.querySelector('media-time-slider');
+    const video = el.shadowRoot.querySelector('video');
+    const values: string[] = [];
+    let writes = 0;
+    const observer = new MutationObserver((records) => {
+      writes += records.length;
+      values.push(...records.map((r) => r.oldValue!), slider.getAttribute('aria-valuetext'));
+    });
+    observer.observe(slider, { attributes: true, attributeFilter: ['aria-valuetext'], attributeOldValue: true });
+    const from = video.currentTime;
+    for (let frame = 0; frame < 30; frame++) await new Promise(requestAnimationFrame);
+    observer.disconnect();
+    return { writes, values, seconds: video.currentTime - from };
+  });
+  expect(spoken.seconds).toBeGreaterThan(0);
+  expect(spoken.writes).toBeLessThanOrEqual(Math.ceil(spoken.seconds) + 1);
+  for (const value of spoken.values) expect(value).toMatch(/^(\d+ min )?\d+ s sur 3 min 49 s$/);
 });

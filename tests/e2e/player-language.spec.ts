@@ -44,7 +44,7 @@ function spokenOrShown(media: Locator): Promise<string[]> {
   });
 }
 
-test('the French player says everything in French, its menus and values included', async ({ page, openLesson }) => {
+test('the French player says everything in French, its menus and values included; in English, the slider’s value at once', async ({ page, openLesson }) => {
   // A walk through five menus, each waited on until its animation ends.
   test.setTimeout(90_000);
   const player = await openLesson();
@@ -82,4 +82,8 @@ test('the French player says everything in French, its menus and values included
     await back(submenu);
   }
   expect([...new Set(english)]).toEqual([]);
+
+  // The language changed while paused: the slider's value is said again at once, in English (Vidstack's own words).
+  await player.evaluate((el) => el.setAttribute('lang', 'en'));
+  await expect(media.getByRole('slider', { name: 'Seek' })).toHaveAttribute('aria-valuetext', /^\d+ min( \d+ sec)? out of \d+ min( \d+ sec)?$/);
 });
