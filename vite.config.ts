@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import { cliConfig } from './vite.cli.config.ts';
 import { libraryConfig } from './vite.lib.config.ts';
+import { vidstackSliderPixels } from './vite.vidstack-slider-pixels.ts';
 import { vidstackSpokenTime } from './vite.vidstack-spoken-time.ts';
 import { vidstackVisibility } from './vite.vidstack-visibility.ts';
 
@@ -95,9 +96,9 @@ function libraryBuild(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [copyLessonContent(), strictCspPage(), libraryBuild(), vidstackVisibility(), vidstackSpokenTime()],
+  plugins: [copyLessonContent(), strictCspPage(), libraryBuild(), vidstackVisibility(), vidstackSpokenTime(), vidstackSliderPixels()],
   // The dev server pre-bundles Vidstack: the same patch applies there.
-  optimizeDeps: { rolldownOptions: { plugins: [vidstackVisibility(), vidstackSpokenTime()] } },
+  optimizeDeps: { rolldownOptions: { plugins: [vidstackVisibility(), vidstackSpokenTime(), vidstackSliderPixels()] } },
   resolve: {
     // Vidstack asks for lit-html 2; its templates and directives run unchanged on Lit's lit-html 3, so the page
     // ships one copy instead of two (about 3 kB gzip; the browser tests cover Vidstack's layout on it).

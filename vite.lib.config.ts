@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig, type InlineConfig } from 'vite';
+import { vidstackSliderPixels } from './vite.vidstack-slider-pixels.ts';
 import { vidstackSpokenTime } from './vite.vidstack-spoken-time.ts';
 import { vidstackVisibility } from './vite.vidstack-visibility.ts';
 
@@ -15,7 +16,7 @@ export function libraryConfig(outDir: string): InlineConfig {
     root: import.meta.dirname,
     logLevel: 'warn',
     publicDir: false,
-    plugins: [vidstackVisibility(), vidstackSpokenTime()],
+    plugins: [vidstackVisibility(), vidstackSpokenTime(), vidstackSliderPixels()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     resolve: { dedupe: ['lit-html'] },
     build: {

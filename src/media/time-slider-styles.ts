@@ -11,7 +11,8 @@ export const timeSliderStyles = `
    lesson of minutes: each frame was painted and composited again over the video. Snapped to whole pixels, the fill
    changes only when a learner could see it: with the controls shown during playback, the processor time of Chromium's
    software compositing halved (4.5 → 2.1 s per 5 s of playback, the page's own process 1.9 → 1.3 s; measured with
-   /proc). round() is guarded: where it is unknown, the library's own rules apply. */
+   /proc). round() is guarded: where it is unknown, the library's own rules apply. The library also writes the fill
+   only when it moves to another pixel (slider-pixels.ts), which spares the style and layout work of every frame. */
 @supports (width: round(50%, 1px)) {
   media-player .vds-time-slider .vds-slider-track-fill { width: round(var(--slider-fill, 0%), 1px); }
   media-player .vds-time-slider .vds-slider-chapter .vds-slider-track-fill { width: round(var(--chapter-fill, 0%), 1px); }

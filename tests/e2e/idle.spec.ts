@@ -2,8 +2,8 @@
  * A paused lesson leaves the processor alone: Vidstack's sliders and time displays no longer check their visibility
  * at every animation frame (src/media/visibility-watch.ts), and they still follow the controls being hidden and shown.
  * Frames are counted on Playwright's clock, so the test moves time on rather than waiting for it. A playing lesson
- * repaints its time slider only when the fill moves by a whole pixel (src/media/time-slider-styles.ts), and writes its
- * spoken value once a second, in the UI language (src/media/spoken-time.ts).
+ * writes and repaints its time slider only when the fill moves by a whole pixel (src/media/slider-pixels.ts,
+ * time-slider-styles.ts), and its spoken value once a second, in the UI language (src/media/spoken-time.ts).
  */
 import { expect, playFast, test, waitForMedia } from './fixtures.ts';
 
@@ -74,24 +74,36 @@ test('while the lesson plays, the time slider fills in whole pixels and keeps up
   await expect.poll(filled).toBeGreaterThan(before);
   await expect(player.locator('media-player')).toHaveAttribute('data-controls', '');
 
-  // Its spoken value changes once per second of video, in French: Vidstack wrote it in English at every frame and the
-  // translation wrote it again (two writes a frame) until the build had Vidstack ask the player for its words.
-  const spoken = await player.evaluate(async (el: any) => {
+  // Over 30 frames of playback, the slider is written to only when it changes for a person. Its spoken value changes
+  // once per second of video, in French: Vidstack wrote it in English at every frame and the translation wrote it
+  // again (two writes a frame) until the build had Vidstack ask the player for its words. Its fill (on the slider and
+  // on the chapter being filled) is written once per pixel it moves, not at every frame (src/media/slider-pixels.ts).
+  const written = await player.evaluate(async (el: any) => {
     const slider = el.shadowRoot.querySelector('media-time-slider');
     const video = el.shadowRoot.querySelector('video');
-    const values: string[] = [];
-    let writes = 0;
+    const fillOf = (style: string | null) => /--(?:slider|chapter)-fill: ([^;]+)/.exec(style ?? '')?.[1];
+    const spoken: string[] = [];
+    let spokenWrites = 0;
+    let fillWrites = 0;
     const observer = new MutationObserver((records) => {
-      writes += records.length;
-      values.push(...records.map((r) => r.oldValue!), slider.getAttribute('aria-valuetext'));
+      for (const record of records) {
+        const target = record.target as Element;
+        if (record.attributeName === 'aria-valuetext' && target === slider) {
+          spokenWrites++;
+          spoken.push(record.oldValue!, slider.getAttribute('aria-valuetext'));
+        } else if (record.attributeName === 'style' && fillOf(record.oldValue) !== fillOf(target.getAttribute('style'))) fillWrites++;
+      }
     });
-    observer.observe(slider, { attributes: true, attributeFilter: ['aria-valuetext'], attributeOldValue: true });
+    observer.observe(slider, { attributes: true, subtree: true, attributeFilter: ['aria-valuetext', 'style'], attributeOldValue: true });
     const from = video.currentTime;
     for (let frame = 0; frame < 30; frame++) await new Promise(requestAnimationFrame);
     observer.disconnect();
-    return { writes, values, seconds: video.currentTime - from };
+    const seconds = video.currentTime - from;
+    return { spokenWrites, spoken, fillWrites, seconds, pixels: (seconds / video.duration) * slider.getBoundingClientRect().width };
   });
-  expect(spoken.seconds).toBeGreaterThan(0);
-  expect(spoken.writes).toBeLessThanOrEqual(Math.ceil(spoken.seconds) + 1);
-  for (const value of spoken.values) expect(value).toMatch(/^(\d+ min )?\d+ s sur 3 min 49 s$/);
+  expect(written.seconds).toBeGreaterThan(0);
+  expect(written.spokenWrites).toBeLessThanOrEqual(Math.ceil(written.seconds) + 1);
+  for (const value of written.spoken) expect(value).toMatch(/^(\d+ min )?\d+ s sur 3 min 49 s$/);
+  // Two elements, each once per pixel, and a chapter's end on the way (the next chapter starts being filled).
+  expect(written.fillWrites).toBeLessThanOrEqual(2 * Math.ceil(written.pixels) + 4);
 });
