@@ -106,4 +106,9 @@ test('while the lesson plays, the time slider fills in whole pixels and keeps up
   for (const value of written.spoken) expect(value).toMatch(/^(\d+ min )?\d+ s sur 3 min 49 s$/);
   // Two elements, each once per pixel, and a chapter's end on the way (the next chapter starts being filled).
   expect(written.fillWrites).toBeLessThanOrEqual(2 * Math.ceil(written.pixels) + 4);
+  // No part of the slider asks for a compositing layer of its own (time-slider-styles.ts says why).
+  const layerHints = await player.evaluate((el: any) =>
+    [...el.shadowRoot.querySelectorAll('media-time-slider, media-time-slider *')].map((e) => getComputedStyle(e).willChange).filter((hint) => hint !== 'auto'),
+  );
+  expect(layerHints).toEqual([]);
 });
