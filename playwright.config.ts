@@ -35,18 +35,19 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
   },
+  // The whole-browser project first: listed last, its one test ran alone at the end of the run, one core idle.
   projects: [
-    {
-      name: 'headless-shell',
-      grepInvert: /@whole-browser/,
-      // The system Chromium needs an explicit path; Playwright's own headless shell is found without one.
-      use: { launchOptions: { executablePath: shell.bundled ? undefined : shell.path, args } },
-    },
     {
       name: 'whole-browser',
       grep: /@whole-browser/,
       // Playwright's own whole Chromium is its `chromium` channel (new headless mode).
       use: whole.bundled ? { channel: 'chromium', launchOptions: { args } } : { launchOptions: { executablePath: whole.path, args } },
+    },
+    {
+      name: 'headless-shell',
+      grepInvert: /@whole-browser/,
+      // The system Chromium needs an explicit path; Playwright's own headless shell is found without one.
+      use: { launchOptions: { executablePath: shell.bundled ? undefined : shell.path, args } },
     },
   ],
   webServer: [
