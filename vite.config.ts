@@ -3,10 +3,7 @@ import { cpSync, existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import { cliConfig } from './vite.cli.config.ts';
-import { libraryConfig } from './vite.lib.config.ts';
-import { vidstackSliderPixels } from './vite.vidstack-slider-pixels.ts';
-import { vidstackSpokenTime } from './vite.vidstack-spoken-time.ts';
-import { vidstackVisibility } from './vite.vidstack-visibility.ts';
+import { libraryConfig, vidstackPatches } from './vite.lib.config.ts';
 
 /** Lesson content is data served as is: the production build carries it beside the pages. */
 const LESSON_CONTENT_DIRS = ['lessons', 'captions', 'chapters', 'descriptions', 'media'];
@@ -96,9 +93,9 @@ function libraryBuild(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [copyLessonContent(), strictCspPage(), libraryBuild(), vidstackVisibility(), vidstackSpokenTime(), vidstackSliderPixels()],
+  plugins: [copyLessonContent(), strictCspPage(), libraryBuild(), ...vidstackPatches()],
   // The dev server pre-bundles Vidstack: the same patch applies there.
-  optimizeDeps: { rolldownOptions: { plugins: [vidstackVisibility(), vidstackSpokenTime(), vidstackSliderPixels()] } },
+  optimizeDeps: { rolldownOptions: { plugins: vidstackPatches() } },
   resolve: {
     // Vidstack asks for lit-html 2; its templates and directives run unchanged on Lit's lit-html 3, so the page
     // ships one copy instead of two (about 3 kB gzip; the browser tests cover Vidstack's layout on it).

@@ -10,13 +10,16 @@ import { vidstackSliderPixels } from './vite.vidstack-slider-pixels.ts';
 import { vidstackSpokenTime } from './vite.vidstack-spoken-time.ts';
 import { vidstackVisibility } from './vite.vidstack-visibility.ts';
 
+/** The build patches of Vidstack, in the site, the library and the dev server's dependency pre-bundling alike. */
+export const vidstackPatches = () => [vidstackVisibility(), vidstackSpokenTime(), vidstackSliderPixels()];
+
 export function libraryConfig(outDir: string): InlineConfig {
   return {
     configFile: false,
     root: import.meta.dirname,
     logLevel: 'warn',
     publicDir: false,
-    plugins: [vidstackVisibility(), vidstackSpokenTime(), vidstackSliderPixels()],
+    plugins: vidstackPatches(),
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     resolve: { dedupe: ['lit-html'] },
     build: {

@@ -5,7 +5,7 @@
  * shipping unpatched.
  */
 import { resolve } from 'node:path';
-import { replaceOnce, vidstackPatch } from './vite.vidstack-visibility.ts';
+import { replaceOnce, vidstackPatch } from './vite.vidstack-patch.ts';
 
 const PIXELS_MODULE = resolve(import.meta.dirname, 'src/media/slider-pixels.ts');
 const SET = '__lessonPlayerSetPercentVar';

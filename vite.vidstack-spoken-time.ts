@@ -5,7 +5,7 @@
  * the build with this file's name, rather than shipping unpatched.
  */
 import { resolve } from 'node:path';
-import { replaceOnce, vidstackPatch } from './vite.vidstack-visibility.ts';
+import { replaceOnce, vidstackPatch } from './vite.vidstack-patch.ts';
 
 const SPOKEN_TIME_MODULE = resolve(import.meta.dirname, 'src/media/spoken-time.ts');
 const ENGLISH_VALUE_TEXT = '`${formatSpokenTime(time)} out of ${formatSpokenTime(duration())}`';

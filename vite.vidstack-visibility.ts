@@ -5,7 +5,7 @@
  * no longer has the expected shape stops the build with this file's name, rather than shipping unpatched.
  */
 import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
+import { replaceOnce, vidstackPatch } from './vite.vidstack-patch.ts';
 
 const WATCH_MODULE = resolve(import.meta.dirname, 'src/media/visibility-watch.ts');
 
@@ -16,38 +16,11 @@ const REPLACEMENTS: [string | RegExp, string][] = [
   ['return scheduleRafJob(() => callback(checkVisibility(el)));', 'return __lessonPlayerObserveVisibility(el, callback, checkVisibility);'],
 ];
 
-/**
- * `code` with each of `replacements` made, each pattern found exactly once. Throws, naming `patchFile`, when Vidstack's
- * code is not as expected. Shared with the other build patches of Vidstack.
- */
-export function replaceOnce(code: string, id: string, replacements: [string | RegExp, string][], patchFile: string): string {
-  let patched = code;
-  for (const [pattern, replacement] of replacements) {
-    const hits = typeof pattern === 'string' ? patched.split(pattern).length - 1 : (patched.match(new RegExp(pattern, 'g')) ?? []).length;
-    if (hits !== 1) {
-      throw new Error(`${patchFile}: Vidstack's ${id} has ${hits} of ${String(pattern)}; review the patch for this Vidstack release`);
-    }
-    patched = patched.replace(pattern, replacement);
-  }
-  return patched;
-}
-
 /** Vidstack's chunk rewritten, or null when `code` is not that chunk. Throws when the chunk is not as expected. */
 export function patchVidstackVisibility(code: string, id: string): string | null {
   if (!/[\\/]node_modules[\\/]vidstack[\\/]/.test(id) || !code.includes('function observeVisibility(el, callback)')) return null;
   const patched = replaceOnce(code, id, REPLACEMENTS, 'vite.vidstack-visibility.ts');
   return `import { observeVisibility as __lessonPlayerObserveVisibility } from ${JSON.stringify(WATCH_MODULE)};\n${patched}`;
-}
-
-/** A Vite plugin named `name` that rewrites the modules `patch` answers for (null: left as they are). */
-export function vidstackPatch(name: string, patch: (code: string, id: string) => string | null): Plugin {
-  return {
-    name,
-    transform(code, id) {
-      const patched = patch(code, id);
-      return patched === null ? null : { code: patched, map: null };
-    },
-  };
 }
 
 export const vidstackVisibility = () => vidstackPatch('vidstack-visibility', patchVidstackVisibility);

@@ -456,8 +456,15 @@ function translateVidstackWords(player: HTMLElement, translations: () => Record<
     }
   });
   observer.observe(player, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
-  const disconnect = () => (observer.disconnect(), stopSpeakingTimes());
-  return { apply: () => (apply(player), respeakTimes(player)), disconnect };
+  const applyAll = () => {
+    apply(player);
+    respeakTimes(player);
+  };
+  const disconnect = () => {
+    observer.disconnect();
+    stopSpeakingTimes();
+  };
+  return { apply: applyAll, disconnect };
 }
 
 /** Hands the tracks to Vidstack for its menus and chapter markers; caption text stays out of its innerHTML overlay. */

@@ -1,20 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { patchVidstackSliderPixels } from '../../vite.vidstack-slider-pixels.ts';
+import { vidstackChunksWith } from './vidstack-chunks.ts';
 
-const vidstack = resolve(import.meta.dirname, '../../node_modules/vidstack');
 const SLIDER = 'this.el?.style.setProperty("--slider-fill", fillPercent + "%");';
 const CHAPTERS = 'ref.style.setProperty("--chapter-fill", percent + "%");';
-/** Vidstack's chunk holding `text` in each of its builds the bundlers pick (development and production). */
-const chunksWith = (text: string) =>
-  ['dev', 'prod'].map((build) => {
-    const dir = resolve(vidstack, build, 'chunks');
-    return resolve(dir, readdirSync(dir).find((name) => readFileSync(resolve(dir, name), 'utf8').includes(text))!);
-  });
 
 describe('the build patch of Vidstack’s slider fills', () => {
-  it.each(chunksWith(SLIDER))('%s: the slider writes its fill and pointer through slider-pixels.ts', (file) => {
+  it.each(vidstackChunksWith(SLIDER))('%s: the slider writes its fill and pointer through slider-pixels.ts', (file) => {
     const patched = patchVidstackSliderPixels(readFileSync(file, 'utf8'), file)!;
     expect(patched).not.toContain('style.setProperty("--slider-');
     expect(patched).toContain('__lessonPlayerSetPercentVar(this.el, "--slider-fill", fillPercent);');
@@ -23,14 +16,14 @@ describe('the build patch of Vidstack’s slider fills', () => {
     expect(patched).toContain('src/media/slider-pixels.ts');
   });
 
-  it.each(chunksWith(CHAPTERS))('%s: the chapters write their fill through slider-pixels.ts', (file) => {
+  it.each(vidstackChunksWith(CHAPTERS))('%s: the chapters write their fill through slider-pixels.ts', (file) => {
     const patched = patchVidstackSliderPixels(readFileSync(file, 'utf8'), file)!;
     expect(patched).not.toContain(CHAPTERS);
     expect(patched).toContain('__lessonPlayerSetPercentVar(ref, "--chapter-fill", percent);');
   });
 
   it('leaves other modules alone, and stops the build when Vidstack’s code has changed shape', () => {
-    const [file] = chunksWith(SLIDER);
+    const [file] = vidstackChunksWith(SLIDER);
     const code = readFileSync(file!, 'utf8');
     expect(patchVidstackSliderPixels(code, '/app/src/other.js')).toBeNull();
     expect(patchVidstackSliderPixels('export const x = 1;', file!)).toBeNull();

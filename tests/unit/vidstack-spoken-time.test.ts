@@ -1,16 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { patchVidstackSpokenTime } from '../../vite.vidstack-spoken-time.ts';
+import { vidstackChunksWith } from './vidstack-chunks.ts';
 
-const vidstack = resolve(import.meta.dirname, '../../node_modules/vidstack');
 const ENGLISH = '`${formatSpokenTime(time)} out of ${formatSpokenTime(duration())}`';
-/** Vidstack's chunk of the time slider in each of its builds the bundlers pick (development and production). */
-const chunks = ['dev', 'prod'].map((build) => {
-  const dir = resolve(vidstack, build, 'chunks');
-  const file = readdirSync(dir).find((name) => readFileSync(resolve(dir, name), 'utf8').includes(ENGLISH));
-  return resolve(dir, file!);
-});
+/** Vidstack's chunk of the time slider. */
+const chunks = vidstackChunksWith(ENGLISH);
 
 describe('the build patch of Vidstack’s time slider value', () => {
   it.each(chunks)('%s: the slider asks spoken-time.ts for its text', (file) => {

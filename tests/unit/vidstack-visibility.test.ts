@@ -1,15 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { patchVidstackVisibility } from '../../vite.vidstack-visibility.ts';
+import { vidstackChunksWith } from './vidstack-chunks.ts';
 
-const vidstack = resolve(import.meta.dirname, '../../node_modules/vidstack');
-/** Vidstack's utilities chunk in each of its builds the bundlers pick (development and production). */
-const chunks = ['dev', 'prod'].map((build) => {
-  const dir = resolve(vidstack, build, 'chunks');
-  const file = readdirSync(dir).find((name) => readFileSync(resolve(dir, name), 'utf8').includes('function observeVisibility(el, callback)'));
-  return resolve(dir, file!);
-});
+/** Vidstack's utilities chunk. */
+const chunks = vidstackChunksWith('function observeVisibility(el, callback)');
 
 describe('the build patch of Vidstack’s visibility checks', () => {
   it.each(chunks)('%s: the never-ending frame loop is not started, observeVisibility calls the watch', (file) => {
