@@ -141,8 +141,8 @@ try {
     results.sync = {
       ours: { ...ours, lagsWall: undefined },
       timeupdate: { ...baseline, lagsWall: undefined },
-      p95WallRatio: ours.wall.p95 / baseline.wall.p95,
-      p95Frames: ours.wall.p95 / ours.frame.p50,
+      p95WallRatio: ours.off.p95 / baseline.off.p95,
+      p95Frames: ours.off.p95 / ours.frame.p50,
     };
   }
 
@@ -364,8 +364,11 @@ if (w) {
 }
 /** A lag's p50 / p95 / max. */
 const f = (x) => `${round(x.p50, 1)} / ${round(x.p95, 1)} / ${round(x.max, 1)} ms`;
+/** How early the earliest line was marked (a negative lag), or none. */
+const early = (x) => (x.earliest < 0 ? `${round(-x.earliest, 1)} ms early` : 'none early');
 if (s) {
-  row(`sync lag, wall p50/p95/max (${s.ours.cues} cues, ${RATE}×)`, f(s.ours.wall), f(s.timeupdate.wall), s.p95WallRatio, 'p95 ≤ 20 ms');
+  row(`sync lag, wall, early or late, p50/p95/max (${s.ours.cues} cues, ${RATE}×)`, f(s.ours.off), f(s.timeupdate.off), s.p95WallRatio, 'p95 ≤ 20 ms');
+  row('sync lag, wall, signed p50/p95/max; earliest', `${f(s.ours.wall)}; ${early(s.ours)}`, `${f(s.timeupdate.wall)}; ${early(s.timeupdate)}`, null, '');
   row('sync lag, media time p50/p95/max', f(s.ours.media), f(s.timeupdate.media), null, '');
   row('cues never marked', String(s.ours.missed), String(s.timeupdate.missed), null, '0');
   row('frame interval during playback p50', `${round(s.ours.frame.p50, 1)} ms`, `${round(s.timeupdate.frame.p50, 1)} ms`, null, '');
@@ -399,7 +402,8 @@ if (t) {
   }
   if (t.sync) {
     const { hls, webm } = t.sync;
-    row(`HLS vs WebM: sync lag, wall p50/p95/max (${hls.cues} cues, ${RATE}×, missed ${hls.missed}/${webm.missed})`, f(hls.wall), f(webm.wall), ratio(hls.wall.p95, webm.wall.p95), 'p95 ≤ 20 ms');
+    row(`HLS vs WebM: sync lag, wall, early or late, p50/p95/max (${hls.cues} cues, ${RATE}×, missed ${hls.missed}/${webm.missed})`, f(hls.off), f(webm.off), ratio(hls.off.p95, webm.off.p95), 'p95 ≤ 20 ms');
+    row('HLS vs WebM: sync lag, wall, signed p50/p95/max; earliest', `${f(hls.wall)}; ${early(hls)}`, `${f(webm.wall)}; ${early(webm)}`, null, '');
   }
 }
 const p = results.phone;

@@ -2,6 +2,10 @@
  * The transcript's sync lag in real playback (see bench/run.mjs, section sync): the lesson on `page` (its transcript
  * shown, its media able to play) played muted to its end at `rate`, each line's marking timed against its cue's start
  * on the media clock, in media time and in wall time.
+ *
+ * A lag is negative when the line was marked before its cue started by the clock read at the mark (the store marks
+ * what starts within half a frame while playing: src/state/playing-clock.ts), so the figure held to the target is
+ * `off`, how far from its start each line was marked, early or late; `earliest` is the most negative lag.
  */
 import { summary } from './stats.mjs';
 
@@ -43,5 +47,15 @@ export async function measureSync(page, rate) {
     else lagsMedia.push((mark.media - cue.start) * 1000);
   }
   const lagsWall = lagsMedia.map((ms) => ms / run.rate);
-  return { cues: expected.length, missed, rate: run.rate, media: summary(lagsMedia), wall: summary(lagsWall), frame: summary(run.intervals), lagsWall };
+  return {
+    cues: expected.length,
+    missed,
+    rate: run.rate,
+    media: summary(lagsMedia),
+    wall: summary(lagsWall),
+    off: summary(lagsWall.map(Math.abs)),
+    earliest: Math.min(...lagsWall),
+    frame: summary(run.intervals),
+    lagsWall,
+  };
 }

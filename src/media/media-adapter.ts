@@ -91,6 +91,8 @@ export interface MediaAdapter {
   readonly element: HTMLElement;
   /** The media clock, read from the media element itself: exact at the moment of the call. */
   readonly currentTime: number;
+  /** The media's playback rate, read from the media element (1 without one). */
+  readonly playbackRate: number;
   readonly state: MediaState;
   seek(seconds: number): void;
   play(): Promise<void>;

@@ -96,16 +96,7 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
   const vidstackWords = translateVidstackWords(player, () => currentTranslations);
 
   const listeners = new Set<(state: MediaState) => void>();
-  let state: MediaState = {
-    paused: true,
-    ended: false,
-    duration: 0,
-    currentTime: 0,
-    canPlay: false,
-    seeking: false,
-    captionsLanguage: null,
-    error: null,
-  };
+  let state: MediaState = { paused: true, ended: false, duration: 0, currentTime: 0, canPlay: false, seeking: false, captionsLanguage: null, error: null };
   // Set by onSeekRequest below (declared here: Vidstack calls the subscriber at once).
   let seekFrom: number | null = null;
   let seekTo: number | null = null;
@@ -261,6 +252,9 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     element: player,
     get currentTime() {
       return video()?.currentTime ?? player.currentTime;
+    },
+    get playbackRate() {
+      return video()?.playbackRate ?? 1;
     },
     get state() {
       return state;

@@ -25,6 +25,7 @@ import { newMediaProblems } from './media-problems.ts';
 import { initialSnapshot, lessonDuration, type LessonChange, type LessonRequests, type LessonSnapshot, type LessonStatus, type StorePlugin } from './lesson-snapshot.ts';
 import { Requests } from './requests.ts';
 import { PassageStop, type PassageRange } from './passage-stop.ts';
+import { PlayingClock } from './playing-clock.ts';
 import { playUnawaited } from './play-request.ts';
 import { SeekHold } from './seek-hold.ts';
 import { uiLanguage, type UiLanguage } from './ui-language.ts';
@@ -51,7 +52,7 @@ export class LessonStore {
   #stopListening: (() => void) | null = null;
   #adapter: MediaAdapter | null = null;
   #unsubscribeMedia: (() => void) | null = null;
-  #frame = 0;
+  readonly #playing: PlayingClock;
   #time = 0;
   #mediaDuration = 0;
   #hold = new SeekHold();
@@ -71,6 +72,7 @@ export class LessonStore {
   constructor(env: LessonEnvironment) {
     this.#env = env;
     this.#snapshot = initialSnapshot();
+    this.#playing = new PlayingClock(env.scheduler, (time) => this.#update(time));
     this.learner = new LearnerSession(this, env);
     this.descriptions = new AudioDescription(env, {
       model: () => this.model,
@@ -329,8 +331,7 @@ export class LessonStore {
    * it played and its captions are kept for the next media, and meanwhile nothing plays.
    */
   detach(): void {
-    this.#env.scheduler.cancelFrame(this.#frame);
-    this.#frame = 0;
+    this.#playing.stop();
     this.#unsubscribeMedia?.();
     this.#unsubscribeMedia = null;
     this.#mediaSeekFrom = this.#ownSeekTarget = null;
@@ -355,7 +356,7 @@ export class LessonStore {
     this.#hold.mediaReported(state.seeking, state.currentTime);
     // A seek or a pause moves the clock without a playing frame loop: sample it now.
     if (!state.seeking) this.#update(this.#clock(state.currentTime));
-    if (!state.paused) this.#startLoop();
+    if (!state.paused && this.#adapter) this.#playing.start(this.#adapter);
     if (playbackChanged) this.#commit(['playback'], { paused: state.paused });
   }
 
@@ -389,28 +390,21 @@ export class LessonStore {
     this.seek(start);
   }
 
-  #startLoop(): void {
-    const { scheduler } = this.#env;
-    scheduler.cancelFrame(this.#frame);
-    const tick = () => {
-      this.#frame = 0;
-      if (!this.#adapter) return;
-      this.#update(this.#adapter.currentTime);
-      if (!this.#adapter.state.paused) this.#frame = scheduler.requestFrame(tick);
-    };
-    this.#frame = scheduler.requestFrame(tick);
-  }
-
-  /** Recomputes what is active at `time`. O(log n): runs every frame while playing. */
+  /**
+   * Recomputes what is active at `time`, looking half a frame ahead of it while the media plays (playing-clock.ts).
+   * O(log n): runs every frame while playing.
+   */
   #update(time: number, force = false): void {
     this.#time = time;
     if (this.#passage.crossedEnd(time, this.#adapter?.state.paused === false)) this.#adapter?.pause();
     this.descriptions.timeUpdate(time);
-    const cueIndex = lastStartedIndex(this.cues, time);
-    const chapterIndex = chapterIndexAt(this.chapters, time);
+    const media = this.#adapter;
+    const marked = media && !media.state.paused ? time + this.#playing.lookAhead(media.playbackRate) : time;
+    const cueIndex = lastStartedIndex(this.cues, marked);
+    const chapterIndex = chapterIndexAt(this.chapters, marked);
     const language = this.captionsLanguage;
     const overlayTrack = language ? this.model?.captionTracks.get(language) : undefined;
-    const overlayCue = overlayTrack ? (overlayTrack[activeIndexAt(overlayTrack, time)] ?? null) : null;
+    const overlayCue = overlayTrack ? (overlayTrack[activeIndexAt(overlayTrack, marked)] ?? null) : null;
     const cueChanged = cueIndex !== this.activeCueIndex;
     const chapterChanged = chapterIndex !== this.activeChapterIndex;
     if (!cueChanged && !chapterChanged && overlayCue === this.overlayCue && !force) return;

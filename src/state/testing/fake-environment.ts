@@ -164,6 +164,7 @@ export class FakeMedia implements MediaAdapter {
   /** What play() rejects with, as a browser refuses or cuts short a play; null: it plays. */
   playRefusal: Error | null = null;
   currentTime = 0;
+  playbackRate = 1;
   state: MediaState = { paused: true, ended: false, duration: 0, currentTime: 0, canPlay: false, seeking: false, captionsLanguage: null, error: null };
   #listeners = new Set<(state: MediaState) => void>();
 
