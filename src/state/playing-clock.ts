@@ -22,7 +22,7 @@ const LONGEST_FRAME_MS = 1000 / 30;
 /** Weight of the newest interval in the running estimate: steady over a few frames, following a new screen fast. */
 const NEWEST_WEIGHT = 1 / 8;
 
-export type PlayingMedia = Pick<MediaAdapter, 'currentTime' | 'state'>;
+type PlayingMedia = Pick<MediaAdapter, 'currentTime' | 'state'>;
 
 export class PlayingClock {
   readonly #scheduler: Scheduler;
