@@ -45,8 +45,9 @@
  * @fires lesson-ready - the lesson loaded; detail: `{ id, title, duration, cues, chapters, descriptions }`.
  * @fires lesson-descriptionschange - audio description turned on or off, or its settings changed; detail:
  *   `{ language, available, delivery, rate, extended, spokenSubtitles, fallback }`.
- * @fires lesson-cuechange - the transcript's current cue changed; detail: `{ cue, index }`.
- * @fires lesson-chapterchange - the current chapter changed; detail: `{ chapter, index }`.
+ * @fires lesson-cuechange - the transcript's current cue changed; detail: `{ cue, index }`. While playing, in the
+ *   frame nearest to the cue's start: `currentTime` may then read up to half a frame before it.
+ * @fires lesson-chapterchange - the current chapter changed; detail: `{ chapter, index }` (timed as a cue change).
  * @fires lesson-error - a lesson file failed; detail: `{ problem: { file, kind, message, rule, line?, col? } }`.
  *
  * @csspart base - the whole player.
