@@ -279,16 +279,39 @@ try {
       await page.close();
       return { ...run, perFrameUs: (run.totalMs / run.frames) * 1000, perChangeFrameUs: (run.changeMs / run.changeFrames) * 1000, perIdleFrameUs: ((run.idleMs) / (run.frames - run.changeFrames)) * 1000 };
     };
+    // The baseline of the long-task figure: Vidstack's player alone, from navigation to the moment it is ready for
+    // its learner (the video can play), served from its own build as in the phone section.
+    const vidstackServer = await serve(vidstackDir, 4492);
+    const vidstackTasks = async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.addInitScript(probe);
+      await page.goto(`${vidstackServer.resolvedUrls.local[0].replace(/\/$/, '')}/bench/pages/vidstack-only.html`);
+      const longTasks = await page.evaluate(async () => {
+        const b = window.__bench;
+        let video;
+        while (!(video = b.find('video')) || video.readyState < 3) await b.frame();
+        const canPlayAt = performance.now();
+        return b.longTasks.filter(([start]) => start < canPlayAt);
+      });
+      await page.close();
+      return { longTasks };
+    };
     const short = [];
     const long = [];
     const small = [];
     const big = [];
-    for (let i = 0; i < REPEAT; i++) {
-      log(`scale: run ${i + 1}/${REPEAT} (load the 4-min and 3-h lessons, per-frame cost with 50 and 4 000 cues)…`);
-      short.push(await loadRun(SHORT));
-      long.push(await loadRun(LONG));
-      small.push(await frameCost(SMALL));
-      big.push(await frameCost(LONG));
+    const alone = [];
+    try {
+      for (let i = 0; i < REPEAT; i++) {
+        log(`scale: run ${i + 1}/${REPEAT} (load the 4-min and 3-h lessons and Vidstack alone, per-frame cost with 50 and 4 000 cues)…`);
+        short.push(await loadRun(SHORT));
+        long.push(await loadRun(LONG));
+        alone.push(await vidstackTasks());
+        small.push(await frameCost(SMALL));
+        big.push(await frameCost(LONG));
+      }
+    } finally {
+      await new Promise((resolve) => vidstackServer.httpServer.close(resolve));
     }
     const med = (runs, pick) => median(runs.map(pick));
     const loadSummary = (runs) => ({
@@ -303,11 +326,12 @@ try {
       heapUsedMB: med(runs, (r) => r.heapUsedMB),
       scrollFrameMs: { p50: med(runs, (r) => r.scroll.p50), p95: med(runs, (r) => r.scroll.p95), max: med(runs, (r) => r.scroll.max), distancePx: runs[0].scroll.distancePx },
       runs: runs.map((r) => round(r.interactiveAt, 1)),
-      longTasks: {
-        count: med(runs, (r) => r.longTasks.length),
-        maxMs: med(runs, (r) => Math.max(0, ...r.longTasks.map(([, duration]) => duration))),
-        runs: runs.map((r) => r.longTasks.map(([start, duration]) => [round(start, 0), round(duration, 0)])),
-      },
+      longTasks: longTaskSummary(runs),
+    });
+    const longTaskSummary = (runs) => ({
+      count: med(runs, (r) => r.longTasks.length),
+      maxMs: med(runs, (r) => Math.max(0, ...r.longTasks.map(([, duration]) => duration))),
+      runs: runs.map((r) => r.longTasks.map(([start, duration]) => [round(start, 0), round(duration, 0)])),
     });
     const costSummary = (runs) => ({
       cues: runs[0].cues,
@@ -326,6 +350,7 @@ try {
       media: 'the 229 s stand-in WebM for every lesson (a seek past its end is clamped to it)',
       short: shortLoad,
       long: longLoad,
+      vidstackAloneLongTasks: longTaskSummary(alone),
       loadRatio: longLoad.interactiveMs / shortLoad.interactiveMs,
       frameCost: { cues50: smallCost, cues4000: bigCost, ratio: bigCost.perFrameUs / smallCost.perFrameUs, changeFrameRatio: bigCost.perChangeFrameUs / smallCost.perChangeFrameUs },
       nodesRatio: longLoad.nodes / shortLoad.nodes,
@@ -384,6 +409,7 @@ if (c) {
   row('scroll frame p50/p95/max', `${round(c.long.scrollFrameMs.p50, 1)} / ${round(c.long.scrollFrameMs.p95, 1)} / ${round(c.long.scrollFrameMs.max, 1)} ms`, `${round(c.short.scrollFrameMs.p50, 1)} / ${round(c.short.scrollFrameMs.p95, 1)} / ${round(c.short.scrollFrameMs.max, 1)} ms`, null, '');
   const tasks = (x) => `${x.longTasks.count} / ${round(x.longTasks.maxMs, 0)} ms`;
   row('long tasks (> 50 ms) to interactive, count / max', `${tasks(c.long)} (4000)`, `${tasks(c.short)} (62)`, null, 'none');
+  row('  … Vidstack alone, to can play', '', tasks({ longTasks: c.vidstackAloneLongTasks }), null, '');
   row('notes shown (after interactive)', `${round(c.long.notesMs, 0)} ms (60 notes)`, `${round(c.short.notesMs, 0)} ms (9)`, null, '');
   row('DOM nodes (document + shadow roots)', String(c.long.nodes), String(c.short.nodes), c.nodesRatio, '');
   row('JS heap after load', `${round(c.long.heapUsedMB, 1)} MB`, `${round(c.short.heapUsedMB, 1)} MB`, c.heapRatio, '');
