@@ -100,14 +100,18 @@ const browser = await chromium.launch({
     '--autoplay-policy=no-user-gesture-required', '--enable-precise-memory-info', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', DISABLE_FEATURES_ARG],
 });
 const probe = readFileSync(resolve(import.meta.dirname, 'lib/probe.js'), 'utf8');
+// Vidstack alone is its own build (as for the weight), served beside the player's the same way: the baseline of the
+// slow phone and of the long tasks.
+const vidstackServer = ONLY.has('phone') || ONLY.has('scale') ? await serve(vidstackDir, 4489) : null;
+const vidstackBase = vidstackServer?.resolvedUrls.local[0].replace(/\/$/, '');
 
-/** `prepare` sets the page up before it loads (e.g. its routes). */
-async function open(path, prepare) {
+/** `prepare` sets the page up before it loads (e.g. its routes); `origin` serves it (the bench pages' by default). */
+async function open(path, prepare, origin = base) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(probe);
   await prepare?.(page);
   page.on('pageerror', (error) => log(`page error on ${path}: ${error.message}`));
-  await page.goto(`${base}${path}`);
+  await page.goto(`${origin}${path}`);
   return page;
 }
 
@@ -199,14 +203,7 @@ try {
 
   // ——— 6. A slow phone ———
   if (ONLY.has('phone')) {
-    // Vidstack alone is its own build (as for the weight): served beside the player's, the same way.
-    const vidstackServer = await serve(vidstackDir, 4490);
-    try {
-      const vidstackBase = vidstackServer.resolvedUrls.local[0].replace(/\/$/, '');
-      results.phone = await measurePhone(browser, { playerUrl: `${base}/bench/pages/player.html?lesson=${SHORT}`, vidstackUrl: `${vidstackBase}/bench/pages/vidstack-only.html`, probe }, REPEAT, log);
-    } finally {
-      await new Promise((resolve) => vidstackServer.httpServer.close(resolve));
-    }
+    results.phone = await measurePhone(browser, { playerUrl: `${base}/bench/pages/player.html?lesson=${SHORT}`, vidstackUrl: `${vidstackBase}/bench/pages/vidstack-only.html`, probe }, REPEAT, log);
   }
 
   // ——— 3. Scale ———
@@ -280,12 +277,9 @@ try {
       return { ...run, perFrameUs: (run.totalMs / run.frames) * 1000, perChangeFrameUs: (run.changeMs / run.changeFrames) * 1000, perIdleFrameUs: ((run.idleMs) / (run.frames - run.changeFrames)) * 1000 };
     };
     // The baseline of the long-task figure: Vidstack's player alone, from navigation to the moment it is ready for
-    // its learner (the video can play), served from its own build as in the phone section.
-    const vidstackServer = await serve(vidstackDir, 4492);
+    // its learner (the video can play).
     const vidstackTasks = async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.addInitScript(probe);
-      await page.goto(`${vidstackServer.resolvedUrls.local[0].replace(/\/$/, '')}/bench/pages/vidstack-only.html`);
+      const page = await open('/bench/pages/vidstack-only.html', undefined, vidstackBase);
       const longTasks = await page.evaluate(async () => {
         const b = window.__bench;
         let video;
@@ -301,17 +295,13 @@ try {
     const small = [];
     const big = [];
     const alone = [];
-    try {
-      for (let i = 0; i < REPEAT; i++) {
-        log(`scale: run ${i + 1}/${REPEAT} (load the 4-min and 3-h lessons and Vidstack alone, per-frame cost with 50 and 4 000 cues)…`);
-        short.push(await loadRun(SHORT));
-        long.push(await loadRun(LONG));
-        alone.push(await vidstackTasks());
-        small.push(await frameCost(SMALL));
-        big.push(await frameCost(LONG));
-      }
-    } finally {
-      await new Promise((resolve) => vidstackServer.httpServer.close(resolve));
+    for (let i = 0; i < REPEAT; i++) {
+      log(`scale: run ${i + 1}/${REPEAT} (load the 4-min and 3-h lessons and Vidstack alone, per-frame cost with 50 and 4 000 cues)…`);
+      short.push(await loadRun(SHORT));
+      long.push(await loadRun(LONG));
+      alone.push(await vidstackTasks());
+      small.push(await frameCost(SMALL));
+      big.push(await frameCost(LONG));
     }
     const med = (runs, pick) => median(runs.map(pick));
     const loadSummary = (runs) => ({
@@ -370,7 +360,7 @@ try {
   }
 } finally {
   await browser.close();
-  await new Promise((resolve) => server.httpServer.close(resolve));
+  await Promise.all([server, vidstackServer].filter(Boolean).map((s) => new Promise((resolve) => s.httpServer.close(resolve))));
 }
 
 writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

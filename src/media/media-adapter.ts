@@ -91,7 +91,7 @@ export interface MediaAdapter {
   readonly element: HTMLElement;
   /** The media clock, read from the media element itself: exact at the moment of the call. */
   readonly currentTime: number;
-  /** The media's playback rate, read from the media element (1 without one). */
+  /** The media's playback rate, as of its last `ratechange` (1 before any). */
   readonly playbackRate: number;
   readonly state: MediaState;
   seek(seconds: number): void;

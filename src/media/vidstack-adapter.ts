@@ -253,8 +253,9 @@ export function createVidstackAdapter(setup: MediaSetup): MediaAdapter {
     get currentTime() {
       return video()?.currentTime ?? player.currentTime;
     },
+    // Vidstack's state follows the media's \`ratechange\`: read every frame while playing, it spares a DOM query.
     get playbackRate() {
-      return video()?.playbackRate ?? 1;
+      return player.state.playbackRate;
     },
     get state() {
       return state;

@@ -6,19 +6,20 @@ import { FakeEnvironment, FakeMedia, serveLesson } from './testing/fake-environm
 
 const FRAME_60HZ = 1000 / 60;
 
-function clockOn(env: FakeEnvironment) {
+/** A clock started on playing media, with the media times its frames gave. */
+function runningClock() {
+  const env = new FakeEnvironment();
   const frames: number[] = [];
   const clock = new PlayingClock(env.scheduler, (time) => frames.push(time));
   const media = new FakeMedia();
   media.report({ canPlay: true, paused: false });
-  return { clock, media, frames };
+  clock.start(media);
+  return { env, clock, media, frames };
 }
 
 describe('PlayingClock', () => {
   it('reads the media clock once a frame, and looks half a frame of it ahead at the media rate', () => {
-    const env = new FakeEnvironment();
-    const { clock, media, frames } = clockOn(env);
-    clock.start(media);
+    const { env, clock, media, frames } = runningClock();
     media.currentTime = 3;
     env.frame();
     media.currentTime = 3.1;
@@ -31,9 +32,7 @@ describe('PlayingClock', () => {
   });
 
   it('measures the frame from the loop, steady against one late frame, and bounded', () => {
-    const env = new FakeEnvironment();
-    const { clock, media } = clockOn(env);
-    clock.start(media);
+    const { env, clock } = runningClock();
     env.frame();
     for (let i = 0; i < 60; i++) {
       env.advance(1000 / 120);
@@ -50,9 +49,7 @@ describe('PlayingClock', () => {
   });
 
   it('a pause, a restart or a stop leaves no frame pending, and a restart forgets the time of the last frame', () => {
-    const env = new FakeEnvironment();
-    const { clock, media } = clockOn(env);
-    clock.start(media);
+    const { env, clock, media } = runningClock();
     env.frame();
     expect(env.pending.frames).toBe(1);
     media.report({ paused: true });
